@@ -1,0 +1,144 @@
+internal import ZhKitICU
+
+/// Splits Chinese text into tokens: words, numbers, punctuation and spaces.
+///
+/// A segmenter is an immutable value: build it once and share it between threads and tasks.
+/// Its output is lossless: the tokens of a text cover it exactly, in order, with no gap and no
+/// overlap, whitespace and line breaks included.
+///
+/// ```swift
+/// let segmenter = try Segmenter(engine: .icu)
+/// for token in segmenter.tokens(in: "联合国环境规划署成立于1972年。") {
+///     print(token.text, token.kind, token.scalars)
+/// }
+/// ```
+public struct Segmenter: Sendable {
+    /// The algorithm that finds word boundaries.
+    public enum Engine: String, Sendable, Hashable, CaseIterable {
+        /// ICU's word break iterator (UAX #29, with ICU's Chinese dictionary for Han runs).
+        case icu
+    }
+
+    /// The engine this segmenter runs.
+    public let engine: Engine
+
+    /// Makes a segmenter that runs `engine`.
+    ///
+    /// - Throws: `SegmenterError.icu` when ICU cannot load its word break rules.
+    public init(engine: Engine = .icu) throws(SegmenterError) {
+        self.engine = engine
+        // Open the engine once so that a missing ICU data file fails here, not mid-stream.
+        _ = try Self.makeBreaker()
+    }
+
+    /// The tokens of `text`, in order; they cover it exactly.
+    ///
+    /// O(n) in the length of `text` (ICU's dictionary engine does the bulk of the work).
+    public func tokens(in text: String) -> [Token] {
+        var text = text
+        // Segmenting works on contiguous UTF-8; bridged or foreign strings are made native first.
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            let spans = spans(in: bytes)
+            return Self.tokens(from: spans, in: bytes, of: text)
+        } ?? []
+    }
+
+    /// The segments of `bytes` as (end, kind) pairs. `bytes` must be valid UTF-8.
+    @usableFromInline
+    func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
+        var spans: [TokenSpan] = []
+        spans.reserveCapacity(bytes.count / 3 + 1)
+        do {
+            let breaker = try Self.makeBreaker()
+            var start = 0
+            try breaker.forEachSegment(in: bytes) { end, status in
+                spans.append(TokenSpan(end: end, kind: Self.kind(of: bytes, from: start, status: status)))
+                start = end
+            }
+        } catch {
+            // ICU opened at init and the input is valid UTF-8: no failure is left that the caller
+            // could act on. Keep the contract (lossless) with one token over the whole text.
+            spans = [TokenSpan(end: bytes.count, kind: .other)]
+        }
+        return spans
+    }
+
+    static func makeBreaker() throws(SegmenterError) -> WordBreaker {
+        do {
+            return try WordBreaker(locale: "zh")
+        } catch {
+            throw .icu(error.description)
+        }
+    }
+
+    /// The kind of the segment starting at `start`, from ICU's rule status and its first scalar.
+    @inline(__always)
+    static func kind(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, status: WordRuleStatus) -> TokenKind {
+        switch status {
+        case .number: return .number
+        case .letter, .kana: return .letter
+        case .ideograph:
+            // ICU gives katakana the ideograph status too; tell them apart by the first scalar.
+            return decodeScalar(bytes, at: start).properties.isIdeographic ? .ideographic : .letter
+        case .none:
+            let byte = bytes[start]
+            if byte < 0x80 { return asciiKinds[Int(byte)] }
+            return TokenKind(firstScalar: decodeScalar(bytes, at: start))
+        }
+    }
+
+    /// The kinds of the 128 ASCII characters, looked up rather than derived on the hot path.
+    static let asciiKinds: [TokenKind] = (0..<128).map { TokenKind(firstScalar: Unicode.Scalar(UInt8($0))) }
+
+    /// Builds tokens from spans, counting offsets in the three units in one pass over `bytes`.
+    static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(spans.count)
+        var counter = OffsetCounter()
+        var startIndex = text.utf8.startIndex
+        for span in spans {
+            let start = counter
+            counter.advance(to: span.end, in: bytes)
+            let endIndex = text.utf8.index(startIndex, offsetBy: span.end - start.utf8)
+            tokens.append(Token(
+                text: text[startIndex..<endIndex],
+                kind: span.kind,
+                utf8: start.utf8..<counter.utf8,
+                scalars: start.scalars..<counter.scalars,
+                utf16: start.utf16..<counter.utf16))
+            startIndex = endIndex
+        }
+        return tokens
+    }
+}
+
+/// Decodes the scalar that starts at `index` of valid UTF-8 `bytes`. O(1).
+@inline(__always)
+func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+    let lead = UInt32(bytes[index])
+    let value: UInt32
+    if lead < 0x80 {
+        value = lead
+    } else if lead < 0xE0 {
+        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+    } else if lead < 0xF0 {
+        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+    } else {
+        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+    }
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
+}
+
+/// Why a segmenter could not be made.
+public enum SegmenterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// ICU failed; the text says which call and with what code.
+    case icu(String)
+
+    public var description: String {
+        switch self {
+        case .icu(let message): message
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ZhKit
+import ZhKitCorpus
+
+extension Segmenter.Engine: ExpressibleByArgument {}
+
+/// `zhkit segment`: words of each input line, as text or JSONL.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split Chinese text into words.",
+        discussion: """
+            Reads each FILE (standard input when none is given, or for '-') and writes the words \
+            of every input line. 'text' writes one line per input line with words separated by one \
+            space, whitespace dropped and CR stripped (the SIGHAN bakeoff's format). 'jsonl' writes \
+            one JSON object per input line, or per file with --document, with every token, \
+            whitespace included, and its offsets in Unicode scalars (start, end), UTF-8 bytes and \
+            UTF-16 code units.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @Option(help: "The segmentation engine.")
+    var engine: Segmenter.Engine = .icu
+
+    @Option(help: "Output format: text or jsonl.")
+    var format: Format = .text
+
+    @Flag(help: "With jsonl: one JSON object per file instead of one per line.")
+    var document = false
+
+    @Argument(help: "Input files, UTF-8. Standard input when none is given.")
+    var files: [String] = []
+
+    func validate() throws {
+        if document && format != .jsonl {
+            throw ValidationError("--document goes with --format jsonl")
+        }
+    }
+
+    func run() throws {
+        let segmenter: Segmenter
+        do {
+            segmenter = try Segmenter(engine: engine)
+        } catch {
+            throw CLIError(.software, "cannot start the \(engine) engine: \(error)")
+        }
+        var output = StandardOutput()
+        let inputs = files.isEmpty ? [InputFile(path: nil)] : files.map { InputFile(path: $0) }
+        for input in inputs {
+            if document {
+                let text = try input.readText()
+                var writer = JSONWriter(capacity: text.utf8.count * 8)
+                writer.segmentedText(text[...], tokens: segmenter.tokens(in: text))
+                try output.write(writer.bytes)
+            } else {
+                let reader = try input.open()
+                while let chunk = try reader.nextChunk(endingAtLineBreak: true) {
+                    let text = try decodeUTF8(chunk.bytes, name: input.displayName, baseOffset: chunk.offset)
+                    try output.write(render(lines: text, segmenter: segmenter))
+                }
+            }
+        }
+        try output.flush()
+    }
+
+    /// Segments a block of whole lines at once and writes each line's words.
+    func render(lines text: String, segmenter: Segmenter) -> [UInt8] {
+        let tokens = segmenter.tokens(in: text)
+        var writer = JSONWriter(capacity: format == .text ? text.utf8.count * 2 : text.utf8.count * 8)
+        for line in TokenLines(text: text, tokens: tokens) {
+            switch format {
+            case .text:
+                var first = true
+                for token in line.tokens where !token.isWhitespace {
+                    if !first { writer.raw(UInt8(ascii: " ")) }
+                    first = false
+                    writer.bytes.append(contentsOf: token.text.utf8)
+                }
+                writer.raw(UInt8(ascii: "\n"))
+            case .jsonl:
+                writer.segmentedText(line.text, tokens: line.tokens, origin: line.origin)
+            }
+        }
+        return writer.bytes
+    }
+}

@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ZhKit
+
+/// An input to read: a file path, or standard input (`-` or no path at all).
+struct InputFile {
+    /// The path as the user gave it, or `nil` for standard input.
+    let path: String?
+
+    /// How the input is named in messages.
+    var displayName: String { path.map { "'\($0)'" } ?? "standard input" }
+
+    /// Opens the input for reading. Directories and other non-files are refused.
+    func open() throws(CLIError) -> InputReader {
+        guard let path, path != "-" else { return InputReader(fd: 0, name: displayName, closes: false) }
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CLIError(.noInput, "cannot open \(displayName): \(errnoMessage())")
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw CLIError(.noInput, "\(displayName) is a directory, not a file")
+        }
+        return InputReader(fd: fd, name: displayName, closes: true)
+    }
+
+    /// Reads the whole input and checks that it is UTF-8.
+    func readText() throws(CLIError) -> String {
+        let reader = try open()
+        var bytes: [UInt8] = []
+        while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
+            bytes.append(contentsOf: chunk.bytes)
+        }
+        return try decodeUTF8(bytes, name: displayName, baseOffset: 0)
+    }
+}
+
+/// Reads an input in large chunks, each cut after a line break where the input has one.
+///
+/// Cutting at line breaks keeps every chunk valid UTF-8 (a line break is one ASCII byte) and
+/// lets a chunk be segmented on its own: word boundaries never cross a line break.
+final class InputReader {
+    static let chunkSize = 1 << 22
+
+    private let fd: Int32
+    private let closes: Bool
+    let name: String
+    private var pending: [UInt8] = []
+    private var atEnd = false
+    /// Byte offset in the input of the next chunk's first byte.
+    private(set) var offset = 0
+
+    init(fd: Int32, name: String, closes: Bool) {
+        self.fd = fd
+        self.name = name
+        self.closes = closes
+    }
+
+    deinit {
+        if closes { close(fd) }
+    }
+
+    /// The next chunk of the input and its byte offset, or `nil` at the end.
+    func nextChunk(endingAtLineBreak: Bool) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
+        while !atEnd {
+            if endingAtLineBreak, let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")), pending.count >= Self.chunkSize {
+                return take(upTo: lastBreak + 1)
+            }
+            if !endingAtLineBreak, pending.count >= Self.chunkSize {
+                return take(upTo: pending.count)
+            }
+            try fill()
+        }
+        return pending.isEmpty ? nil : take(upTo: pending.count)
+    }
+
+    private func take(upTo end: Int) -> (bytes: [UInt8], offset: Int) {
+        let chunk = Array(pending[..<end])
+        pending.removeFirst(end)
+        defer { offset += chunk.count }
+        return (chunk, offset)
+    }
+
+    private func fill() throws(CLIError) {
+        let want = Self.chunkSize
+        let oldCount = pending.count
+        pending.reserveCapacity(oldCount + want)
+        var readCount = 0
+        var failure: Int32 = 0
+        pending.append(contentsOf: repeatElement(0, count: want))
+        pending.withUnsafeMutableBytes { buffer in
+            while true {
+                let n = read(fd, buffer.baseAddress! + oldCount, want)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno } else { readCount = n }
+                break
+            }
+        }
+        pending.removeLast(want - readCount)
+        if failure != 0 {
+            if failure == EISDIR { throw CLIError(.noInput, "\(name) is a directory, not a file") }
+            throw CLIError(.ioError, "cannot read \(name): \(String(cString: strerror(failure)))")
+        }
+        if readCount == 0 { atEnd = true }
+    }
+}
+
+/// Makes a `String` of `bytes`, which must be UTF-8; names `name` and the byte offset otherwise.
+func decodeUTF8(_ bytes: [UInt8], name: String, baseOffset: Int) throws(CLIError) -> String {
+    let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset(in: $0) }
+    if let invalid {
+        throw CLIError(.dataError, "\(name) is not valid UTF-8: bad byte sequence at byte offset \(baseOffset + invalid)")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func errnoMessage(_ code: Int32 = errno) -> String {
+    String(cString: strerror(code))
+}

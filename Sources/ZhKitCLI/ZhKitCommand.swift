@@ -1,0 +1,51 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `zhkit`: Chinese text to annotated corpora.
+@main
+struct ZhKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhkit",
+        abstract: "Segment Chinese text and score segmentations.",
+        version: "0.1.0",
+        subcommands: [SegmentCommand.self, EvalCommand.self]
+    )
+
+    /// Parses the arguments and runs the command, reporting every failure as one line on stderr
+    /// with a sysexits(3) code.
+    static func main() {
+        // A closed pipe must surface as EPIPE from write(2), so that we can stop quietly.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            printError(error.message)
+            Glibc.exit(error.code.rawValue)
+        } catch is OutputClosed {
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            let message = self.message(for: error)
+            printError(message.isEmpty ? "\(error)" : "\(message) (see 'zhkit --help')")
+            Glibc.exit(code == .validationFailure ? CLIError.Code.usage.rawValue : code.rawValue)
+        }
+    }
+}
+
+/// Writes `zhkit: MESSAGE` as one line on standard error.
+func printError(_ message: String) {
+    let line = "zhkit: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+    var bytes = Array(line.utf8)
+    bytes.withUnsafeMutableBytes { raw in
+        _ = write(2, raw.baseAddress!, raw.count)
+    }
+}

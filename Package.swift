@@ -11,15 +11,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
-        // Debian's system ICU (libicu-dev), with version-independent inline wrappers.
+        // Debian's system ICU (libicu-dev): headers, pkg-config and link flags.
         .systemLibrary(
             name: "CICU",
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // The only Swift module that sees ICU. No ICU type crosses its API, and it never imports
-        // Foundation (whose own ICU clashes with the system headers).
-        .target(name: "ZhKitICU", dependencies: ["CICU"]),
+        // C wrappers over ICU behind a header with no ICU type, so that no Swift module sees the
+        // system ICU headers (they clash with Foundation's own ICU) or its versioned symbols.
+        .target(
+            name: "CZhKitICU",
+            dependencies: ["CICU"],
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // The Swift ICU binding: word break over UTF-8. No ICU type crosses its API.
+        .target(name: "ZhKitICU", dependencies: ["CZhKitICU"]),
         // Text, tokens, segmenters and evaluation.
         .target(name: "ZhKit", dependencies: ["ZhKitICU"]),
         // Corpus formats: readers and writers of annotated text.

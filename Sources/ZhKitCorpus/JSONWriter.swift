@@ -91,8 +91,9 @@ public struct JSONWriter {
 
     /// Appends valid UTF-8 `utf8` as a JSON string, quotes included.
     ///
-    /// Escapes `"`, `\`, the C0 controls and DEL (short forms where JSON has them), and U+2028 and
-    /// U+2029, which end lines in JavaScript. O(n).
+    /// Escapes `"`, `\`, the C0 controls and DEL (short forms where JSON has them), U+2028 and
+    /// U+2029, which end lines in JavaScript, and U+FEFF, which Foundation's JSON parser drops
+    /// when it stands raw. O(n).
     @inlinable
     public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
@@ -105,6 +106,8 @@ public struct JSONWriter {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
                 needsEscape = true
             } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 {
+                needsEscape = true
+            } else if byte == 0xEF, index + 2 < count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF {
                 needsEscape = true
             } else {
                 needsEscape = false
@@ -124,6 +127,9 @@ public struct JSONWriter {
             case 0x0C: raw("\\f")
             case 0xE2:
                 raw(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index &+= 2
+            case 0xEF:
+                raw("\\ufeff")
                 index &+= 2
             default:
                 raw("\\u00")

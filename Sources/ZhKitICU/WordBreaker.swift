@@ -1,4 +1,4 @@
-internal import CICU
+internal import CZhKitICU
 
 /// The category ICU's word-break rules give the segment that ends at a boundary.
 ///
@@ -25,24 +25,22 @@ public enum WordRuleStatus: UInt8, Sendable, Hashable {
 /// thread makes its own. Making one clones a shared, already-loaded iterator (microseconds),
 /// so it is cheap enough to make per document.
 public final class WordBreaker {
-    private let iterator: OpaquePointer
-    private var text: UnsafeMutablePointer<UText>?
+    private let breaker: OpaquePointer
 
     /// Makes a word breaker for `locale` (ICU's locale ID, `zh` by default).
     ///
     /// - Throws: `ICUError` when ICU cannot open word break rules (its data is missing).
     public init(locale: String = "zh") throws(ICUError) {
         let template = try BreakIteratorTemplates.shared.template(for: locale)
-        var status = U_ZERO_ERROR
-        guard let clone = zk_ubrk_clone(template.pointer, &status), status.rawValue <= 0 else {
-            throw ICUError(operation: "ubrk_clone", code: status.rawValue)
+        var status: Int32 = 0
+        guard let clone = zk_word_breaker_clone(template.pointer, &status) else {
+            throw ICUError(operation: "ubrk_clone", code: status)
         }
-        iterator = clone
+        breaker = clone
     }
 
     deinit {
-        zk_ubrk_close(iterator)
-        if let text { _ = zk_utext_close(text) }
+        zk_word_breaker_close(breaker)
     }
 
     /// Calls `body` once for each segment of `bytes`, in order, with the UTF-8 offset where the
@@ -55,19 +53,13 @@ public final class WordBreaker {
         _ body: (_ end: Int, _ status: WordRuleStatus) -> Void
     ) throws(ICUError) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        var status = U_ZERO_ERROR
-        let opened = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-            zk_utext_openUTF8(text, chars, Int64(bytes.count), &status)
-        }
-        try ICUError.check(status.rawValue, "utext_openUTF8")
-        text = opened
-        zk_ubrk_setUText(iterator, opened, &status)
-        try ICUError.check(status.rawValue, "ubrk_setUText")
-        _ = zk_ubrk_first(iterator)
+        var status: Int32 = 0
+        zk_word_breaker_set_utf8(breaker, base, Int64(bytes.count), &status)
+        try ICUError.check(status, "ubrk_setUText")
         while true {
-            let end = zk_ubrk_next(iterator)
-            if end == UBRK_DONE { break }
-            body(Int(end), WordRuleStatus(ruleStatus: zk_ubrk_getRuleStatus(iterator)))
+            let end = zk_word_breaker_next(breaker)
+            if end < 0 { break }
+            body(Int(end), WordRuleStatus(ruleStatus: zk_word_breaker_rule_status(breaker)))
         }
     }
 }
@@ -91,10 +83,10 @@ final class BreakIteratorTemplates: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let template = templates[locale] { return template }
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         // `ubrk_open` answers U_USING_DEFAULT_WARNING for `zh`: a warning, not a failure.
-        guard let opened = zk_ubrk_open(UBRK_WORD, locale, &status), status.rawValue <= 0 else {
-            throw ICUError(operation: "ubrk_open", code: status.rawValue)
+        guard let opened = zk_word_breaker_open(locale, &status) else {
+            throw ICUError(operation: "ubrk_open", code: status)
         }
         let template = Template(pointer: opened)
         templates[locale] = template

@@ -1,0 +1,45 @@
+// The part of the system ICU that ZhKit uses, behind a header that names no ICU type.
+//
+// ICU renames its C functions per version (`ubrk_open` is `ubrk_open_72`) through macros Swift
+// cannot see, and its headers clash with the copy of ICU inside Foundation. Compiled here in C,
+// the macros apply and no ICU declaration reaches a Swift module. Status codes are ICU's
+// `UErrorCode` values: positive is a failure, negative a warning.
+#ifndef ZHKIT_CZHKITICU_H
+#define ZHKIT_CZHKITICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// An ICU word break iterator and the UText it reads, owned together.
+typedef struct zk_word_breaker zk_word_breaker;
+
+/// Opens a word break iterator for `locale`. Returns NULL and sets `status` on failure.
+zk_word_breaker *zk_word_breaker_open(const char *locale, int32_t *status);
+
+/// A new iterator with the same rules as `template`; cheaper than opening one.
+zk_word_breaker *zk_word_breaker_clone(const zk_word_breaker *template_breaker, int32_t *status);
+
+void zk_word_breaker_close(zk_word_breaker *breaker);
+
+/// Points the iterator at `length` bytes of UTF-8 at `text`, which must outlive the iteration,
+/// and moves it to the start.
+void zk_word_breaker_set_utf8(zk_word_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status);
+
+/// The next boundary as a UTF-8 offset, or -1 at the end.
+int32_t zk_word_breaker_next(zk_word_breaker *breaker);
+
+/// The status of the rule that made the last boundary (0 none, 100 number, 200 letter,
+/// 300 kana, 400 ideograph).
+int32_t zk_word_breaker_rule_status(const zk_word_breaker *breaker);
+
+/// The run-time ICU version: major, minor, milli, micro.
+void zk_icu_version(uint8_t version[4]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

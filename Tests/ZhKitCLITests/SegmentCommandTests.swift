@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@Suite struct SegmentCommandTests {
+    @Test func textFormatWritesOneLinePerInputLine() throws {
+        let input = "联合国环境规划署成立于1972年。\r\n\r\nUNEP 在 内罗毕\n最后一行"
+        let result = try CLIRunner.run(["segment"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 5)  // four lines, each ended by "\n"
+        #expect(lines[1] == "")
+        #expect(lines[2] == "UNEP 在 内罗毕")
+        #expect(!result.output.contains("\r"))
+        #expect(lines[0].replacingOccurrences(of: " ", with: "") == "联合国环境规划署成立于1972年。")
+        #expect(lines[0].split(separator: " ").count > 5)
+    }
+
+    @Test func documentTokensJoinToTheSeedExactly() throws {
+        let seed = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.seedPath))
+        let result = try CLIRunner.run(["segment", "--format", "jsonl", "--document", CLIRunner.seedPath])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let tokens = try #require(object["tokens"] as? [[String: Any]])
+        let joined = tokens.map { $0["text"] as! String }.joined()
+        #expect(Data(joined.utf8) == seed)
+        #expect(object["text"] as? String == String(decoding: seed, as: UTF8.self))
+        let last = try #require(tokens.last)
+        #expect((last["utf8"] as? [Int])?.last == seed.count)
+    }
+
+    @Test func jsonlLinesCarryOffsetsFromTheLineStart() throws {
+        let result = try CLIRunner.run(["segment", "--format", "jsonl"], stdin: Data("第一行\r\n第二行 abc\n".utf8))
+        #expect(result.status == 0)
+        let objects = try result.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 2)
+        #expect(objects.map { $0["text"] as? String } == ["第一行", "第二行 abc"])
+        let tokens = try #require(objects[1]["tokens"] as? [[String: Any]])
+        #expect(tokens.first?["start"] as? Int == 0)
+        #expect(tokens.last?["end"] as? Int == 7)
+        #expect(tokens.last?["utf8"] as? [Int] == [10, 13])  // 第二行 is 9 bytes, then a space
+        #expect(tokens.last?["kind"] as? String == "letter")
+    }
+
+    @Test func filesAreReadInOrder() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.txt")
+        let second = folder.appendingPathComponent("b.txt")
+        try Data("甲乙\n".utf8).write(to: first)
+        try Data("丙丁".utf8).write(to: second)
+        let result = try CLIRunner.run(["segment", first.path, second.path])
+        #expect(result.status == 0)
+        #expect(result.output.replacingOccurrences(of: " ", with: "") == "甲乙\n丙丁\n")
+    }
+
+    @Test func emptyInputIsNotAnError() throws {
+        let result = try CLIRunner.run(["segment"], stdin: Data())
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func missingFileExits66() throws {
+        let result = try CLIRunner.run(["segment", "/nonexistent/zhkit-input.txt"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "zhkit: cannot open '/nonexistent/zhkit-input.txt': No such file or directory\n")
+    }
+
+    @Test func directoryExits66() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["segment", folder.path])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("is a directory"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func invalidUTF8NamesTheFileAndOffset() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("gbk.txt")
+        try Data(Array("好的\n".utf8) + [0xC4, 0xE3, 0xBA, 0xC3]).write(to: file)  // "你好" in GBK
+        let result = try CLIRunner.run(["segment", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr == "zhkit: '\(file.path)' is not valid UTF-8: bad byte sequence at byte offset 7\n")
+    }
+
+    @Test func unknownOptionExits64OnOneLine() throws {
+        let result = try CLIRunner.run(["segment", "--no-such-option"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("zhkit: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let badValue = try CLIRunner.run(["segment", "--engine", "nonsense"])
+        #expect(badValue.status == 64)
+    }
+
+    @Test func closedStdoutEndsQuietly() throws {
+        // A pipe whose reader goes away after the first bytes, as `| head -c 1` does.
+        let shell = "'\(CLIRunner.executable.path)' segment --format jsonl '\(CLIRunner.seedPath)' '\(CLIRunner.seedPath)' '\(CLIRunner.seedPath)' | head -c 1 >/dev/null; echo \"status ${PIPESTATUS[0]}\""
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", shell]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == "status 0\n")
+        #expect(errors.isEmpty)
+    }
+}

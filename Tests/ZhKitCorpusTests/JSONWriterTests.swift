@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import ZhKit
+import ZhKitCorpus
+
+@Suite struct JSONWriterTests {
+    static let hostile = [
+        "plain", "", "quote \" backslash \\ slash /", "controls \u{0}\u{1}\u{8}\u{9}\u{A}\u{C}\u{D}\u{1F}\u{7F}",
+        "line\u{2028}para\u{2029}end", "emoji 👩‍👩‍👧 and 中文", "\u{FEFF}bom", "\u{10FFFF}\u{E000}",
+    ]
+
+    @Test(arguments: hostile)
+    func stringsRoundTripThroughJSONSerialization(_ text: String) throws {
+        var writer = JSONWriter()
+        writer.string(text)
+        let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes), options: [.fragmentsAllowed])
+        #expect(parsed as? String == text)
+        #expect(!writer.bytes.contains(0x0A), "no raw line break may end a JSONL record early")
+    }
+
+    @Test(arguments: [0, 7, 10, 99, 12345, -42, Int.max, Int.min])
+    func integersAreDecimal(_ value: Int) {
+        var writer = JSONWriter()
+        writer.integer(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
+
+    @Test func decimalsAreShortest() {
+        for (value, expected) in [(0.794, "0.794"), (1.0, "1"), (0.0, "0"), (0.5000004, "0.5"), (0.1234567, "0.123457"), (-0.25, "-0.25")] {
+            var writer = JSONWriter()
+            writer.decimal(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+        }
+    }
+
+    @Test func segmentedTextMatchesTheContract() throws {
+        let text = "联合国 UNEP，2020年👍\n"
+        let tokens = try Segmenter().tokens(in: text)
+        var writer = JSONWriter()
+        writer.segmentedText(text[...], tokens: tokens)
+        #expect(writer.bytes.last == 0x0A)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        #expect(object["text"] as? String == text)
+        let records = try #require(object["tokens"] as? [[String: Any]])
+        #expect(records.count == tokens.count)
+        let scalars = Array(text.unicodeScalars)
+        for record in records {
+            let start = try #require(record["start"] as? Int)
+            let end = try #require(record["end"] as? Int)
+            let piece = String(String.UnicodeScalarView(scalars[start..<end]))
+            #expect(piece == record["text"] as? String)
+            #expect(TokenKind(name: record["kind"] as? String ?? "") != nil)
+            let utf8 = try #require(record["utf8"] as? [Int])
+            #expect(String(decoding: Array(text.utf8)[utf8[0]..<utf8[1]], as: UTF8.self) == piece)
+            let utf16 = try #require(record["utf16"] as? [Int])
+            #expect(String(decoding: Array(text.utf16)[utf16[0]..<utf16[1]], as: UTF16.self) == piece)
+        }
+    }
+}

@@ -79,8 +79,11 @@ public struct Segmenter: Sendable {
         case .number: return .number
         case .letter, .kana: return .letter
         case .ideograph:
-            // ICU gives katakana the ideograph status too; tell them apart by the first scalar.
-            return decodeScalar(bytes, at: start).properties.isIdeographic ? .ideographic : .letter
+            // ICU gives kana the ideograph status too; tell them apart by the first scalar's block
+            // (a range check: Unicode property look-ups cost more than ICU's own work here).
+            let scalar = decodeScalar(bytes, at: start).value
+            return (0x3040...0x30FF).contains(scalar) || (0x31F0...0x31FF).contains(scalar) || (0xFF66...0xFF9F).contains(scalar)
+                ? .letter : .ideographic
         case .none:
             let byte = bytes[start]
             if byte < 0x80 { return asciiKinds[Int(byte)] }

@@ -18,8 +18,9 @@ struct SegmentationEvalCommand: ParsableCommand {
         abstract: "Score a segmentation with the SIGHAN bakeoff metrics.",
         discussion: """
             TEST and GOLD hold one sentence per line, words separated by spaces (ASCII or U+3000). \
-            A word is correct when the test has a word with the same character span on the same \
-            line. With --words, gold words missing from that training word list are \
+            A gold word is correct when the word-level diff of its line keeps it unchanged, as the \
+            bakeoff's own scorer (score, with GNU diff -y) decides; the figures agree with it to \
+            the word. With --words, gold words missing from that training word list are \
             out-of-vocabulary (OOV), and OOV and IV recall are reported.
             """
     )

@@ -46,7 +46,7 @@ struct InputFile {
 /// Cutting at line breaks keeps every chunk valid UTF-8 (a line break is one ASCII byte) and
 /// lets a chunk be segmented on its own: word boundaries never cross a line break.
 final class InputReader {
-    static let chunkSize = 1 << 22
+    static let chunkSize = 1 << 20
 
     private let fd: Int32
     private let closes: Bool

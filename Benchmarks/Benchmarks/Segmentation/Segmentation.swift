@@ -1,0 +1,61 @@
+import Benchmark
+import Foundation
+import ZhKit
+
+/// The SIGHAN 2005 test texts (PKU + MSR, about 1 MB) from `../shared/data` beside the
+/// repository, or from `$ZHKIT_DATA` (the folder that holds `sighan2005/`).
+let corpus: String = {
+    let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let data = ProcessInfo.processInfo.environment["ZHKIT_DATA"]
+        .map { URL(fileURLWithPath: $0) } ?? repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+    let files = ["pku_test.utf8", "msr_test.utf8"].map { data.appendingPathComponent("sighan2005/\($0)") }
+    do {
+        return try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+    } catch {
+        fatalError("cannot read the SIGHAN test texts under \(data.path) (set ZHKIT_DATA): \(error)")
+    }
+}()
+
+/// Throughput in KB/s of UTF-8 input, reported per iteration: higher is better.
+let kilobytesPerSecond = BenchmarkMetric.custom("throughput (KB/s)", polarity: .prefersLarger, useScalingFactor: false)
+
+/// Runs `body` over the corpus once per iteration and reports input KB/s.
+func measureThroughput(_ benchmark: Benchmark, _ body: () -> Int) {
+    let clock = ContinuousClock()
+    for _ in benchmark.scaledIterations {
+        let start = clock.now
+        blackHole(body())
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        benchmark.measurement(kilobytesPerSecond, Int(Double(corpus.utf8.count) / 1000 / seconds))
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, kilobytesPerSecond],
+        warmupIterations: 1,
+        maxDuration: .seconds(10),
+        maxIterations: 20
+    )
+    let bytes = corpus.utf8.count
+
+    // The memory-speed floor of any tokeniser: validate UTF-8 and count scalars and UTF-16 units.
+    Benchmark("Baseline: UTF-8 scan, \(bytes / 1000) KB") { benchmark in
+        measureThroughput(benchmark) {
+            var units = 0
+            corpus.utf8.withContiguousStorageIfAvailable { buffer in
+                if firstInvalidUTF8Offset(in: buffer) == nil {
+                    for byte in buffer where byte & 0xC0 != 0x80 { units &+= byte >= 0xF0 ? 2 : 1 }
+                }
+            }
+            return units
+        }
+    }
+
+    Benchmark("Segmenter icu: tokens, \(bytes / 1000) KB") { benchmark in
+        let segmenter = try Segmenter(engine: .icu)
+        measureThroughput(benchmark) { segmenter.tokens(in: corpus).count }
+    }
+}

@@ -27,7 +27,12 @@ let package = Package(
         // The Swift ICU binding: word break over UTF-8. No ICU type crosses its API.
         .target(name: "ZhKitICU", dependencies: ["CZhKitICU"]),
         // Text, tokens, segmenters and evaluation.
-        .target(name: "ZhKit", dependencies: ["ZhKitICU"]),
+        .target(
+            name: "ZhKit",
+            dependencies: ["ZhKitICU"],
+            // The compiled default lexicon, built from dictionaries/ by `zhkit dictionary compile`.
+            resources: [.copy("Resources/default.zhlex")]
+        ),
         // Corpus formats: readers and writers of annotated text.
         .target(name: "ZhKitCorpus", dependencies: ["ZhKit"]),
         // The `zhkit` command-line tool.

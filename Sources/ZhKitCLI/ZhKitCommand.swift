@@ -11,7 +11,7 @@ struct ZhKitCommand: ParsableCommand {
         commandName: "zhkit",
         abstract: "Segment Chinese text and score segmentations.",
         version: "0.1.0",
-        subcommands: [SegmentCommand.self, EvalCommand.self]
+        subcommands: [SegmentCommand.self, EvalCommand.self, DictionaryCommand.self]
     )
 
     /// Parses the arguments and runs the command, reporting every failure as one line on stderr

@@ -4,6 +4,27 @@ import ZhKitCorpus
 
 extension Segmenter.Engine: ExpressibleByArgument {}
 
+/// A segmenter for `engine` with the user dictionaries at `paths`, or a CLI error.
+func makeSegmenter(engine: Segmenter.Engine, dictionaries paths: [String]) throws(CLIError) -> Segmenter {
+    var entries: [DictionaryEntry] = []
+    for path in paths {
+        let text = try InputFile(path: path).readText()
+        do {
+            entries += try DictionaryEntry.parse(text, source: path)
+        } catch {
+            throw CLIError(.dataError, "bad dictionary: \(error)")
+        }
+    }
+    if !entries.isEmpty && engine == .icu {
+        throw CLIError(.usage, "--dict needs the lexicon engine; ICU cannot take user words")
+    }
+    do {
+        return try Segmenter(engine: engine, userWords: entries)
+    } catch {
+        throw CLIError(.software, "cannot start the \(engine) engine: \(error)")
+    }
+}
+
 /// `zhkit segment`: words of each input line, as text or JSONL.
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +44,11 @@ struct SegmentCommand: ParsableCommand {
         case text, jsonl
     }
 
-    @Option(help: "The segmentation engine.")
-    var engine: Segmenter.Engine = .icu
+    @Option(help: "The segmentation engine: lexicon (ZhKit's lexicon and lattice) or icu (ICU alone).")
+    var engine: Segmenter.Engine = .lexicon
+
+    @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary: 'word [frequency] [tag]' or one word per line. Repeatable; its words win over the general lexicon.", valueName: "file"))
+    var dictionaries: [String] = []
 
     @Option(help: "Output format: text or jsonl.")
     var format: Format = .text
@@ -42,12 +66,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     func run() throws {
-        let segmenter: Segmenter
-        do {
-            segmenter = try Segmenter(engine: engine)
-        } catch {
-            throw CLIError(.software, "cannot start the \(engine) engine: \(error)")
-        }
+        let segmenter = try makeSegmenter(engine: engine, dictionaries: dictionaries)
         var output = StandardOutput()
         let inputs = files.isEmpty ? [InputFile(path: nil)] : files.map { InputFile(path: $0) }
         for input in inputs {

@@ -7,7 +7,7 @@ internal import ZhKitICU
 /// overlap, whitespace and line breaks included.
 ///
 /// ```swift
-/// let segmenter = try Segmenter(engine: .icu)
+/// let segmenter = try Segmenter()   // the lexicon engine over the bundled lexicon
 /// for token in segmenter.tokens(in: "联合国环境规划署成立于1972年。") {
 ///     print(token.text, token.kind, token.scalars)
 /// }
@@ -15,20 +15,48 @@ internal import ZhKitICU
 public struct Segmenter: Sendable {
     /// The algorithm that finds word boundaries.
     public enum Engine: String, Sendable, Hashable, CaseIterable {
-        /// ICU's word break iterator (UAX #29, with ICU's Chinese dictionary for Han runs).
+        /// A word lattice over ZhKit's lexicon (and the user's words) for Han text, with numbers
+        /// kept whole; ICU's rules for everything else. The default.
+        case lexicon
+        /// ICU's word break iterator alone (UAX #29, with ICU's Chinese dictionary for Han runs).
         case icu
     }
 
     /// The engine this segmenter runs.
     public let engine: Engine
+    /// The lexicon of the `lexicon` engine (`nil` for `icu`).
+    public let lexicon: Lexicon?
+    /// The user's words on top of the lexicon, compiled, if any.
+    public let userWords: UserLexicon?
+    /// The entries the user's words were built from.
+    public let userEntries: [DictionaryEntry]
 
-    /// Makes a segmenter that runs `engine`.
+    /// Makes a segmenter that runs `engine`; the `lexicon` engine uses `lexicon`, or the bundled
+    /// one, with `userWords` on top (see `UserLexicon` for how they take priority).
     ///
-    /// - Throws: `SegmenterError.icu` when ICU cannot load its word break rules.
-    public init(engine: Engine = .icu) throws(SegmenterError) {
+    /// - Throws: `SegmenterError.icu` when ICU cannot load its word break rules,
+    ///   `SegmenterError.lexicon` when the bundled lexicon cannot be read.
+    public init(engine: Engine = .lexicon, lexicon: Lexicon? = nil, userWords: [DictionaryEntry] = []) throws(SegmenterError) {
         self.engine = engine
-        // Open the engine once so that a missing ICU data file fails here, not mid-stream.
+        self.userEntries = userWords
+        // Open ICU once so that a missing ICU data file fails here, not mid-stream.
         _ = try Self.makeBreaker()
+        switch engine {
+        case .icu:
+            self.lexicon = nil
+            self.userWords = nil
+        case .lexicon:
+            let chosen: Lexicon
+            if let lexicon { chosen = lexicon } else { chosen = try Lexicon.bundled() }
+            self.lexicon = chosen
+            self.userWords = userWords.isEmpty ? nil : UserLexicon(entries: userWords, over: chosen)
+        }
+    }
+
+    /// A segmenter like this one with `words` added to its user words. O(n log n) in the number
+    /// of user words; the original is unchanged.
+    public func adding(_ words: [DictionaryEntry]) throws(SegmenterError) -> Segmenter {
+        try Segmenter(engine: .lexicon, lexicon: lexicon, userWords: userEntries + words)
     }
 
     /// The tokens of `text`, in order; they cover it exactly.
@@ -47,6 +75,14 @@ public struct Segmenter: Sendable {
     /// The segments of `bytes` as (end, kind) pairs. `bytes` must be valid UTF-8.
     @usableFromInline
     func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
+        if engine == .lexicon, let lexicon {
+            return LexiconEngine(lattice: LatticeSegmenter(lexicon: lexicon, userWords: userWords)).spans(in: bytes)
+        }
+        return icuSpans(in: bytes)
+    }
+
+    /// ICU's segments of `bytes`.
+    func icuSpans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
         var spans: [TokenSpan] = []
         spans.reserveCapacity(bytes.count / 3 + 1)
         do {
@@ -138,10 +174,13 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode
 public enum SegmenterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// ICU failed; the text says which call and with what code.
     case icu(String)
+    /// The lexicon could not be read.
+    case lexicon(DictionaryError)
 
     public var description: String {
         switch self {
         case .icu(let message): message
+        case .lexicon(let error): error.description
         }
     }
 }

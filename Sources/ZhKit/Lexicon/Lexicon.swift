@@ -1,0 +1,119 @@
+/// The words a segmenter knows, with how likely each is, compiled for fast look-up.
+///
+/// A lexicon is an immutable value: load or build it once and share it. It holds a double-array
+/// trie over dense character codes, a log probability per word, and a character model for words
+/// it does not know. Only words made of the characters the lexicon engine segments (Han
+/// characters, 〇 and ○, digits, `．`, `％`) are kept; others, such as `C++` or `T恤`, are left to
+/// ICU's rules.
+public final class Lexicon: Sendable {
+    let codes: CharacterCodes
+    let trie: DoubleArrayTrie
+    /// log P(word), by the word's index in the trie.
+    let scores: [Float]
+    let model: CharacterModel
+    /// log P of a character the lexicon has never seen: as if seen once.
+    let unknownScore: Float
+    /// Natural log of the total frequency: turns a user's frequency into a score.
+    let logTotal: Float
+    /// A fingerprint of the text sources the lexicon was built from.
+    public let sourceHash: UInt64
+
+    /// How many words the lexicon holds.
+    public var wordCount: Int { scores.count }
+
+    init(codes: CharacterCodes, trie: DoubleArrayTrie, scores: [Float], model: CharacterModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
+        self.codes = codes
+        self.trie = trie
+        self.scores = scores
+        self.model = model
+        self.unknownScore = unknownScore
+        self.logTotal = logTotal
+        self.sourceHash = sourceHash
+    }
+
+    /// Whether `scalar` is one the lexicon engine segments: a Han character, 〇 or ○, an ASCII or
+    /// full-width digit, or the full-width `．` and `％` that numbers use.
+    @inlinable
+    public static func isLatticeScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F, 0xF900...0xFAFF,
+            0x3007, 0x25CB, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39,
+            0xFF10...0xFF19, 0xFF0E, 0xFF05:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The score of the word with trie index `index`.
+    @inline(__always)
+    func score(ofWord index: Int32) -> Float { scores[Int(index)] }
+
+    /// The trie index of `word`, or `nil`. O(length).
+    func index(of word: String) -> Int32? {
+        var state = DoubleArrayTrie.root
+        for scalar in word.unicodeScalars {
+            let code = codes.code(of: scalar.value)
+            guard code > 0, let next = trie.child(of: state, label: code) else { return nil }
+            state = next
+        }
+        let value = trie.valueAt(state)
+        return value >= 0 ? value : nil
+    }
+
+    /// Whether the lexicon holds `word`.
+    public func contains(_ word: String) -> Bool { index(of: word) != nil }
+
+    /// log P(`word`), or `nil` when the lexicon does not hold it.
+    public func logProbability(of word: String) -> Float? { index(of: word).map(score(ofWord:)) }
+}
+
+extension Lexicon {
+    /// Builds a lexicon from word-list entries and the text of a character model.
+    ///
+    /// Frequencies become log probabilities over their total; an entry with no frequency counts
+    /// as 1. Repeated words keep their last entry. O(n log n) in the number of entries.
+    ///
+    /// - Throws: `DictionaryError` when the character model cannot be read.
+    public static func build(entries: [DictionaryEntry], characterModel: String? = nil, sourceHash: UInt64 = 0) throws(DictionaryError) -> Lexicon {
+        // Keep the words the lattice can use; the last entry of a word wins.
+        var frequencies: [String: Int] = [:]
+        for entry in entries where !entry.word.isEmpty && entry.word.unicodeScalars.allSatisfy({ isLatticeScalar($0.value) }) {
+            frequencies[entry.word] = max(entry.frequency ?? 1, 1)
+        }
+        // Character codes by descending frequency of the words they appear in.
+        var characterWeight: [UInt32: Int] = [:]
+        for (word, frequency) in frequencies {
+            for scalar in word.unicodeScalars { characterWeight[scalar.value, default: 0] += frequency }
+        }
+        if let characterModel {
+            for line in characterModel.unicodeScalars.split(separator: "\n") where line.starts(with: "emit ".unicodeScalars) {
+                let fields = Substring(line).split(separator: " ")
+                if fields.count == 4, let scalar = fields[2].unicodeScalars.first, isLatticeScalar(scalar.value) {
+                    characterWeight[scalar.value, default: 0] += 0
+                }
+            }
+        }
+        let ordered = characterWeight.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        let codes = CharacterCodes(orderedScalars: ordered)
+
+        let keyed = frequencies.map { word, frequency in (word.unicodeScalars.map { codes.code(of: $0.value) }, frequency) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        let trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0))
+        let total = max(keyed.reduce(0) { $0 + $1.1 }, 1)
+        let logTotal = Float(log(Double(total)))
+        let scores = keyed.map { Float(log(Double($0.1))) - logTotal }
+        let model = try characterModel.map { text throws(DictionaryError) in
+            try CharacterModel.parse(text, source: "character model", codes: codes.code(of:), codeCount: codes.count)
+        } ?? .empty
+        return Lexicon(codes: codes, trie: trie, scores: scores, model: model, unknownScore: -logTotal, logTotal: logTotal, sourceHash: sourceHash)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,81 @@
+/// Words a user adds on top of a lexicon, with the priority that makes them win.
+///
+/// Priority rules, in order:
+/// 1. The segmentation covers as many characters as it can with user words: each character
+///    inside a user word earns `coverageBonus`, more than any difference of probability. So a
+///    user word is never split by a general-lexicon word, and a word list that defines a
+///    segmentation standard (PKU's, MSR's) decides wherever its words apply.
+/// 2. Among segmentations that cover equally, probability decides: a user word scores its own
+///    frequency when the entry gives one, else the general lexicon's score for the same word,
+///    else `defaultScore` (a word seen a few times).
+/// 3. Where no user word applies, the general lexicon decides as before.
+public final class UserLexicon: Sendable {
+    let trie: DoubleArrayTrie
+    let scores: [Float]
+    /// Codes for characters the general lexicon does not know, after its own codes.
+    let extraScalars: [UInt32]
+    let extraCodes: [Int32]
+    let baseCodeCount: Int
+
+    /// What a character inside a user word earns: larger than any probability difference.
+    static let coverageBonus: Float = 30
+    /// log-frequency credit of a user word that gives no frequency and is not in the lexicon.
+    static let defaultLogFrequency: Float = 1.6
+
+    /// How many user words there are.
+    public var wordCount: Int { scores.count }
+
+    /// Builds the user words of `entries` over `lexicon`. O(n log n).
+    public init(entries: [DictionaryEntry], over lexicon: Lexicon) {
+        var frequencies: [String: Int?] = [:]
+        for entry in entries where !entry.word.isEmpty && entry.word.unicodeScalars.allSatisfy({ Lexicon.isLatticeScalar($0.value) }) {
+            frequencies[entry.word] = entry.frequency
+        }
+        var extra: [UInt32: Int32] = [:]
+        var nextCode = Int32(lexicon.codes.count)
+        func code(_ scalar: UInt32) -> Int32 {
+            let base = lexicon.codes.code(of: scalar)
+            if base > 0 { return base }
+            if let code = extra[scalar] { return code }
+            extra[scalar] = nextCode
+            nextCode += 1
+            return nextCode - 1
+        }
+        let keyed = frequencies.map { word, frequency in
+            let characters = Float(word.unicodeScalars.count)
+            let probability: Float
+            if let frequency {
+                probability = Float(log(Double(max(frequency, 1)))) - lexicon.logTotal
+            } else {
+                probability = lexicon.logProbability(of: word) ?? (Self.defaultLogFrequency - lexicon.logTotal)
+            }
+            return (word.unicodeScalars.map { code($0.value) }, probability + characters * Self.coverageBonus)
+        }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0))
+        scores = keyed.map(\.1)
+        let sortedExtra = extra.sorted { $0.key < $1.key }
+        extraScalars = sortedExtra.map(\.key)
+        extraCodes = sortedExtra.map(\.value)
+        baseCodeCount = lexicon.codes.count
+    }
+
+    /// The user code of `scalar`, whose general code is `baseCode`. O(1) for known characters.
+    @inline(__always)
+    func code(of scalar: UInt32, baseCode: Int32) -> Int32 {
+        if baseCode > 0 || extraScalars.isEmpty { return baseCode }
+        var low = 0
+        var high = extraScalars.count
+        while low < high {
+            let middle = (low + high) / 2
+            if extraScalars[middle] < scalar { low = middle + 1 } else { high = middle }
+        }
+        return low < extraScalars.count && extraScalars[low] == scalar ? extraCodes[low] : 0
+    }
+
+    @inline(__always)
+    func score(ofWord index: Int32) -> Float { scores[Int(index)] }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

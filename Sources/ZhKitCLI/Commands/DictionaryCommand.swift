@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ZhKit
+
+/// `zhkit dictionary`: work with the project's lexicon sources.
+struct DictionaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dictionary",
+        abstract: "Compile and inspect lexicons.",
+        subcommands: [CompileDictionaryCommand.self]
+    )
+}
+
+/// The text sources of the default lexicon, in the order they are fingerprinted.
+enum LexiconSources {
+    static let wordLists = ["general.txt"]
+    static let characterModel = "hmm.txt"
+
+    static func files(in folder: String) -> [String] {
+        (wordLists + [characterModel]).map { folder + "/" + $0 }
+    }
+}
+
+/// `zhkit dictionary compile`: builds the compiled default lexicon from `dictionaries/`.
+struct CompileDictionaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Compile the lexicon sources into the image ZhKit loads.",
+        discussion: """
+            Reads the word lists and the character model in SOURCES (general.txt, hmm.txt) and \
+            writes the compiled image to OUTPUT, whole or not at all. The image records a \
+            fingerprint of its sources; the tests fail when the committed image is older than them.
+            """
+    )
+
+    @Option(help: "The folder of lexicon sources.")
+    var sources = "dictionaries"
+
+    @Option(help: "Where to write the compiled image.")
+    var output = "Sources/ZhKit/Resources/default.zhlex"
+
+    func run() throws {
+        let paths = LexiconSources.files(in: sources)
+        var contents: [[UInt8]] = []
+        for path in paths {
+            let text = try InputFile(path: path).readText()
+            contents.append(Array(text.utf8))
+        }
+        var entries: [DictionaryEntry] = []
+        for (path, bytes) in zip(paths, contents).prefix(LexiconSources.wordLists.count) {
+            do {
+                entries += try DictionaryEntry.parse(String(decoding: bytes, as: UTF8.self), source: path)
+            } catch {
+                throw CLIError(.dataError, error.description)
+            }
+        }
+        let lexicon: Lexicon
+        do {
+            lexicon = try Lexicon.build(entries: entries, characterModel: String(decoding: contents.last!, as: UTF8.self), sourceHash: fingerprint(contents))
+        } catch {
+            throw CLIError(.dataError, error.description)
+        }
+        try writeWhole(lexicon.serialized(), to: output)
+        printError("compiled \(lexicon.wordCount) words into \(output)")
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename: whole or not at all.
+func writeWhole(_ bytes: [UInt8], to path: String) throws(CLIError) {
+    let temporary = path + ".tmp-\(getpid())"
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    } catch {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw CLIError(.cannotCreate, "cannot write '\(path)': \(error.localizedDescription)")
+    }
+}

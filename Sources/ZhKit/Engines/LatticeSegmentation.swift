@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Segments runs of lattice characters (Han, digits, numerals) on a word lattice.
 ///
 /// For a run of n characters, every word of the lexicon (and of the user's lexicon) that occurs
@@ -8,6 +12,32 @@
 struct LatticeSegmenter {
     let lexicon: Lexicon
     let userWords: UserLexicon?
+
+    /// Knobs of the lattice, fixed by evaluation (see the README's accuracy table).
+    struct Tuning {
+        /// Added to every word's score: above 0 favours more, shorter words.
+        var wordBonus: Float = 0
+        /// Whether runs of single characters go through the character model.
+        var characterModel = false
+
+        /// `ZHKIT_TUNING="bonus=3,hmm=1"` overrides the defaults, for experiments.
+        static let current: Tuning = {
+            var tuning = Tuning()
+            guard let spec = getenv("ZHKIT_TUNING").map({ String(cString: $0) }) else { return tuning }
+            for pair in spec.split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let value = Float(parts[1]) else { continue }
+                switch parts[0] {
+                case "bonus": tuning.wordBonus = value
+                case "hmm": tuning.characterModel = value != 0
+                default: break
+                }
+            }
+            return tuning
+        }()
+    }
+
+    let tuning = Tuning.current
 
     /// Scratch space reused from run to run, so that the hot path does not allocate.
     struct Workspace {
@@ -72,41 +102,118 @@ struct LatticeSegmenter {
             }
 
             // The character alone, when that is a boundary.
-            if w.breakable[i + 1] { consider(i + 1, lexicon.unknownScore) }
-            // Lexicon words starting here.
+            if w.breakable[i + 1] { consider(i + 1, lexicon.unknownScore + tuning.wordBonus) }
+            // Words starting here: the lexicon's and the user's, walked together along the
+            // same characters, so that a lexicon word knows whether it is a user word too.
             var state = DoubleArrayTrie.root
+            var userState: Int32? = userWords == nil ? nil : DoubleArrayTrie.root
             var j = i
-            while j < n, let next = lexicon.trie.child(of: state, label: w.codes[j]) {
-                state = next
+            while j < n {
+                let lexiconNext = state >= 0 ? lexicon.trie.child(of: state, label: w.codes[j]) : nil
+                let userNext = userState.flatMap { userWords!.trie.child(of: $0, label: w.userCodes[j]) }
+                guard lexiconNext != nil || userNext != nil else { break }
+                state = lexiconNext ?? -1
+                userState = userNext
                 j += 1
-                let word = lexicon.trie.valueAt(state)
-                if word >= 0, w.breakable[j] { consider(j, lexicon.score(ofWord: word)) }
-            }
-            // The user's words starting here.
-            if let userWords {
-                var state = DoubleArrayTrie.root
-                var j = i
-                while j < n, let next = userWords.trie.child(of: state, label: w.userCodes[j]) {
-                    state = next
-                    j += 1
-                    let word = userWords.trie.valueAt(state)
-                    if word >= 0, w.breakable[j] { consider(j, userWords.score(ofWord: word)) }
+                guard w.breakable[j] else { continue }
+                let userWord = userNext.map { userWords!.trie.valueAt($0) } ?? -1
+                if userWord >= 0 {
+                    consider(j, userWords!.score(ofWord: userWord) + tuning.wordBonus)
+                } else if let lexiconNext, case let word = lexicon.trie.valueAt(lexiconNext), word >= 0 {
+                    // With user words, a general word that is not one of them yields to them.
+                    let penalty: Float = userWords != nil && j - i > 1 ? UserLexicon.nonUserPenalty : 0
+                    consider(j, lexicon.score(ofWord: word) + tuning.wordBonus - penalty)
                 }
             }
             // Numbers, with the unit that follows them.
             for end in NumberGrammar.numberEnds(w.scalars, from: i) {
-                consider(end, NumberGrammar.score)
+                consider(end, NumberGrammar.score + tuning.wordBonus)
             }
             w.best[i] = bestScore
             w.route[i] = Int32(bestEnd)
         }
 
+        w.ends.removeAll(keepingCapacity: true)
         var start = 0
         while start < n {
             let end = Int(w.route[start])
+            w.ends.append(Int32(end))
+            start = end
+        }
+        if tuning.characterModel { applyCharacterModel(&w) }
+        start = 0
+        for end in w.ends.lazy.map({ Int($0) }) {
             let kind: TokenKind = NumberGrammar.isDigit(w.scalars[start]) ? .number : (w.scalars[start] == 0xFF05 ? .symbol : .ideographic)
             spans.append(TokenSpan(end: w.offsets[end], kind: kind))
             start = end
+        }
+    }
+
+    /// Re-segments each stretch of two or more single-character words with the character model,
+    /// which joins characters that the lexicon does not know as a word (names, new words).
+    func applyCharacterModel(_ w: inout Workspace) {
+        var merged: [Int32] = []
+        merged.reserveCapacity(w.ends.count)
+        var start = 0
+        var index = 0
+        while index < w.ends.count {
+            // A stretch of single Han characters: [start, stretchEnd).
+            var stretchEnd = start
+            var count = 0
+            while index + count < w.ends.count, Int(w.ends[index + count]) == stretchEnd + 1,
+                !NumberGrammar.isDigitGroupScalar(w.scalars[stretchEnd])
+            {
+                stretchEnd += 1
+                count += 1
+            }
+            if count >= 2 {
+                viterbi(w.codes, start..<stretchEnd, into: &merged)
+                index += count
+                start = stretchEnd
+            } else {
+                let end = Int(w.ends[index])
+                merged.append(Int32(end))
+                index += 1
+                start = end
+            }
+        }
+        w.ends = merged
+    }
+
+    /// The most likely B/M/E/S labelling of `codes[range]`, appended as word ends.
+    func viterbi(_ codes: [Int32], _ range: Range<Int>, into ends: inout [Int32]) {
+        let model = lexicon.model
+        let floor: Float = -1e5  // a character the model has not seen: no state preferred
+        func emission(_ position: Int, _ state: Int) -> Float {
+            let code = Int(codes[position])
+            guard code > 0, code * 4 + state < model.emission.count else { return floor }
+            return max(model.emission[code * 4 + state], floor)
+        }
+        let m = range.count
+        var score = [Float](repeating: -.infinity, count: m * 4)
+        var back = [UInt8](repeating: 0, count: m * 4)
+        for state in 0..<4 { score[state] = model.start[state] + emission(range.lowerBound, state) }
+        for t in 1..<m {
+            for state in 0..<4 {
+                var best = -Float.infinity
+                var from = 0
+                for previous in 0..<4 {
+                    let value = score[(t - 1) * 4 + previous] + model.transition[previous * 4 + state]
+                    if value > best { best = value; from = previous }
+                }
+                score[t * 4 + state] = best + emission(range.lowerBound + t, state)
+                back[t * 4 + state] = UInt8(from)
+            }
+        }
+        // A word must end at the stretch's end: state E (2) or S (3).
+        var state = score[(m - 1) * 4 + 2] >= score[(m - 1) * 4 + 3] ? 2 : 3
+        var labels = [Int](repeating: 0, count: m)
+        for t in stride(from: m - 1, through: 0, by: -1) {
+            labels[t] = state
+            state = Int(back[t * 4 + state])
+        }
+        for t in 0..<m where labels[t] >= 2 || t == m - 1 {
+            ends.append(Int32(range.lowerBound + t + 1))
         }
     }
 }

@@ -64,8 +64,27 @@ enum NumberGrammar {
         }
         var ends = NumberEnds()
         ends.append(end)
-        if end < n, isUnit(scalars[end]) { ends.append(end + 1) }
+        if end < n, takesUnit(scalars[start..<end], scalars[end]) { ends.append(end + 1) }
         return ends
+    }
+
+    /// Whether the number `digits` and `unit` make one word: a year of four digits (or three
+    /// numerals or more) with 年, a month, day or hour with 月, 日, 号, 时, 分, 秒 (up to two
+    /// digits), and any number with ％. Durations (`10 年`) stay apart, as the common standards
+    /// (PKU, CTB) write them.
+    static func takesUnit(_ digits: ArraySlice<UInt32>, _ unit: UInt32) -> Bool {
+        let count = digits.count
+        let isDigits = digits.allSatisfy(isDigit)
+        switch unit {
+        case 0x5E74:  // 年
+            return isDigits ? count == 4 : (count >= 3 && digits.allSatisfy { !(0x5341 == $0 || 0x767E == $0 || 0x5343 == $0) })
+        case 0x6708, 0x65E5, 0x53F7, 0x65F6, 0x5206, 0x79D2:  // 月 日 号 时 分 秒
+            return isDigits ? count <= 2 : count <= 3
+        case 0xFF05:  // ％
+            return true
+        default:
+            return false
+        }
     }
 
     /// Up to two ends, without allocating.

@@ -1,14 +1,16 @@
 /// Words a user adds on top of a lexicon, with the priority that makes them win.
 ///
 /// Priority rules, in order:
-/// 1. The segmentation covers as many characters as it can with user words: each character
-///    inside a user word earns `coverageBonus`, more than any difference of probability. So a
-///    user word is never split by a general-lexicon word, and a word list that defines a
-///    segmentation standard (PKU's, MSR's) decides wherever its words apply.
-/// 2. Among segmentations that cover equally, probability decides: a user word scores its own
-///    frequency when the entry gives one, else the general lexicon's score for the same word,
-///    else `defaultScore` (a word seen a few times).
-/// 3. Where no user word applies, the general lexicon decides as before.
+/// 1. A user word of several characters earns `coverageBonus` for each character after its
+///    first, more than any difference of probability: the segmentation keeps as many characters
+///    together in user words as it can, so a user word is never split by the general lexicon,
+///    and a word list that defines a segmentation standard (PKU's, MSR's) decides wherever its
+///    words apply.
+/// 2. A general-lexicon word of several characters that is not a user word pays
+///    `nonUserPenalty`: with a standard loaded, the lexicon's own compounds yield to it, but
+///    still fill the gaps it leaves (names, new words).
+/// 3. Otherwise probability decides: a user word scores its own frequency when the entry gives
+///    one, else the general lexicon's score for the same word, else `defaultLogFrequency`.
 public final class UserLexicon: Sendable {
     let trie: DoubleArrayTrie
     let scores: [Float]
@@ -17,8 +19,12 @@ public final class UserLexicon: Sendable {
     let extraCodes: [Int32]
     let baseCodeCount: Int
 
-    /// What a character inside a user word earns: larger than any probability difference.
+    /// What each character after the first of a user word earns: larger than any probability
+    /// difference.
     static let coverageBonus: Float = 30
+    /// What a general word of several characters that is not a user word pays, when there are
+    /// user words.
+    static let nonUserPenalty: Float = 8
     /// log-frequency credit of a user word that gives no frequency and is not in the lexicon.
     static let defaultLogFrequency: Float = 1.6
 
@@ -49,7 +55,7 @@ public final class UserLexicon: Sendable {
             } else {
                 probability = lexicon.logProbability(of: word) ?? (Self.defaultLogFrequency - lexicon.logTotal)
             }
-            return (word.unicodeScalars.map { code($0.value) }, probability + characters * Self.coverageBonus)
+            return (word.unicodeScalars.map { code($0.value) }, probability + (characters - 1) * Self.coverageBonus)
         }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
         trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0))
         scores = keyed.map(\.1)

@@ -43,9 +43,9 @@ struct LexiconEngine {
         while index < n {
             let (scalar, length) = decodeScalarAndLength(bytes, at: index)
             var inRun = Lexicon.isLatticeScalar(scalar)
-            if !inRun, scalar == 0x2E || scalar == 0x2C, NumberGrammar.isDigit(previous), index + 1 < n {
+            if !inRun, NumberGrammar.isDigitSeparator(scalar), NumberGrammar.isDigit(previous), index + length < n {
                 // A point or comma between digits belongs to the number.
-                inRun = NumberGrammar.isDigit(decodeScalarAndLength(bytes, at: index + 1).0)
+                inRun = NumberGrammar.isDigit(decodeScalarAndLength(bytes, at: index + length).0)
             }
             if !inRun {
                 // Digits right before a letter go with the letter (UAX #29: `5G`).

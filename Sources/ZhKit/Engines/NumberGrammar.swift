@@ -10,11 +10,32 @@ enum NumberGrammar {
         (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar)
     }
 
-    /// A character of a digit group: digits and the decimal point between them (the scanner lets
-    /// a point into a run only between digits).
+    /// A character of a digit group: digits and the separators written between them: decimal
+    /// points (`.`, `．`, and `·` as PKU's texts use it), the thousands comma, the ratio colon
+    /// `∶`. The scanner lets a separator into a run only between digits.
     @inline(__always)
     static func isDigitGroupScalar(_ scalar: UInt32) -> Bool {
-        isDigit(scalar) || scalar == 0xFF0E || scalar == 0x2E || scalar == 0x2C
+        isDigit(scalar) || isDigitSeparator(scalar)
+    }
+
+    @inline(__always)
+    static func isDigitSeparator(_ scalar: UInt32) -> Bool {
+        scalar == 0xFF0E || scalar == 0x2E || scalar == 0x2C || scalar == 0xB7 || scalar == 0x2236
+    }
+
+    /// The end of the digit group starting at `start`: digits, and separators followed by a digit.
+    static func digitGroupEnd(_ scalars: [UInt32], from start: Int) -> Int {
+        var end = start
+        while end < scalars.count {
+            if isDigit(scalars[end]) {
+                end += 1
+            } else if isDigitSeparator(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]), end > start {
+                end += 1
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// Chinese numerals, including the zeros 〇 and ○ and the large units.
@@ -30,18 +51,6 @@ enum NumberGrammar {
         }
     }
 
-    /// Units a number takes into its word: dates and times, percent, the large units.
-    @inline(__always)
-    static func isUnit(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x65F6, 0x5206, 0x79D2, 0xFF05, 0x4E07, 0x4EBF:
-            // 年 月 日 号 时 分 秒 ％ 万 亿
-            return true
-        default:
-            return false
-        }
-    }
-
     /// Ends of the number words that start at `start`: a whole digit group or numeral run
     /// (two numerals at least), and the same with its unit.
     static func numberEnds(_ scalars: [UInt32], from start: Int) -> NumberEnds {
@@ -50,8 +59,7 @@ enum NumberGrammar {
         var end = start
         if isDigit(first) {
             guard start == 0 || !isDigitGroupScalar(scalars[start - 1]) else { return NumberEnds() }
-            end = start + 1
-            while end < n, isDigitGroupScalar(scalars[end]) { end += 1 }
+            end = digitGroupEnd(scalars, from: start)
             // Large units and numerals may continue a digit group: `1万亿`, `50万`.
             while end < n, scalars[end] == 0x4E07 || scalars[end] == 0x4EBF { end += 1 }
         } else if isChineseNumeral(first) {

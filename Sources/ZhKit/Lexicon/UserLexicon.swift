@@ -18,6 +18,10 @@ public final class UserLexicon: Sendable {
     let extraScalars: [UInt32]
     let extraCodes: [Int32]
     let baseCodeCount: Int
+    /// Shapes of number words the user's list teaches (`D个`, `D年D月D日`).
+    let numberTemplates: NumberTemplates
+    /// The score of a number that fits a template: a user word of `templateLength` characters.
+    let templateScore: Float
 
     /// What each character after the first of a user word earns: larger than any probability
     /// difference.
@@ -63,6 +67,14 @@ public final class UserLexicon: Sendable {
         extraScalars = sortedExtra.map(\.key)
         extraCodes = sortedExtra.map(\.value)
         baseCodeCount = lexicon.codes.count
+        numberTemplates = NumberTemplates(words: frequencies.keys)
+        templateScore = Self.defaultLogFrequency - lexicon.logTotal
+    }
+
+    /// The score of a template match of `length` characters.
+    @inline(__always)
+    func templateScore(length: Int) -> Float {
+        templateScore + Float(length - 1) * Self.coverageBonus
     }
 
     /// The user code of `scalar`, whose general code is `baseCode`. O(1) for known characters.

@@ -36,8 +36,9 @@ extension JSONWriter {
         raw("]}\n")
     }
 
+    /// Appends the name of `kind`, without quotes.
     @inlinable
-    mutating func kindName(_ kind: TokenKind) {
+    public mutating func kindName(_ kind: TokenKind) {
         switch kind {
         case .ideographic: raw("ideographic")
         case .letter: raw("letter")

@@ -51,125 +51,191 @@ struct LatticeSegmenter {
         wordBonus = userWords == nil ? tuning.wordBonus : tuning.wordBonusWithUserWords
     }
 
-    /// Scratch space reused from run to run, so that the hot path does not allocate.
-    struct Workspace {
-        var scalars: [UInt32] = []
-        var offsets: [Int] = []  // byte offset of each character, and of the run's end
-        var codes: [Int32] = []
-        var userCodes: [Int32] = []
-        var breakable: [Bool] = []
-        var best: [Float] = []
-        var route: [Int32] = []
-        var ends: [Int32] = []  // word ends along the best path
+    /// Scratch space reused from run to run, so that the hot path neither allocates nor pays
+    /// for Swift arrays' checks: plain memory, grown when a longer run comes.
+    final class Workspace {
+        private(set) var capacity = 0
+        private(set) var scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+        private(set) var offsets = UnsafeMutablePointer<Int>.allocate(capacity: 1)  // one more than characters
+        private(set) var codes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var userCodes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var breakable = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        private(set) var best = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+        private(set) var route = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        /// Word ends along the best path.
+        var ends: [Int32] = []
+        /// The run's characters as an array, for the number grammar.
+        var scalarArray: [UInt32] = []
+
+        init() {}
+
+        /// Room for `count` characters (and the positions between them).
+        func reserve(_ count: Int) {
+            guard count + 1 > capacity else { return }
+            deallocate()
+            capacity = max(count + 1, capacity * 2, 256)
+            scalars = .allocate(capacity: capacity)
+            offsets = .allocate(capacity: capacity)
+            codes = .allocate(capacity: capacity)
+            userCodes = .allocate(capacity: capacity)
+            breakable = .allocate(capacity: capacity)
+            best = .allocate(capacity: capacity)
+            route = .allocate(capacity: capacity)
+        }
+
+        private func deallocate() {
+            scalars.deallocate()
+            offsets.deallocate()
+            codes.deallocate()
+            userCodes.deallocate()
+            breakable.deallocate()
+            best.deallocate()
+            route.deallocate()
+        }
+
+        deinit { deallocate() }
     }
 
     /// Segments the lattice run `bytes[range]` and appends its spans.
-    func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into spans: inout [TokenSpan], workspace w: inout Workspace) {
-        w.scalars.removeAll(keepingCapacity: true)
-        w.offsets.removeAll(keepingCapacity: true)
+    func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into spans: inout [TokenSpan], workspace w: Workspace) {
+        w.reserve(range.count)
+        let scalars = w.scalars
+        let offsets = w.offsets
+        let codes = w.codes
+        let userCodes = w.userCodes
+        let breakable = w.breakable
+        let best = w.best
+        let route = w.route
+
+        var n = 0
         var index = range.lowerBound
+        var hasNumbers = false
+        let lexiconCodes = lexicon.codes
         while index < range.upperBound {
             let (scalar, length) = decodeScalarAndLength(bytes, at: index)
-            w.scalars.append(scalar)
-            w.offsets.append(index)
+            scalars[n] = scalar
+            offsets[n] = index
+            codes[n] = lexiconCodes.code(of: scalar)
+            hasNumbers = hasNumbers || NumberGrammar.isDigit(scalar) || NumberGrammar.isChineseNumeral(scalar)
+            n += 1
             index += length
         }
-        w.offsets.append(range.upperBound)
-        let n = w.scalars.count
-
-        w.codes.removeAll(keepingCapacity: true)
-        for scalar in w.scalars { w.codes.append(lexicon.codes.code(of: scalar)) }
+        offsets[n] = range.upperBound
         if let userWords {
-            w.userCodes.removeAll(keepingCapacity: true)
-            for (scalar, code) in zip(w.scalars, w.codes) { w.userCodes.append(userWords.code(of: scalar, baseCode: code)) }
+            for k in 0..<n { userCodes[k] = userWords.code(of: scalars[k], baseCode: codes[k]) }
         }
-
         // A position inside a digit group is no word boundary.
-        w.breakable.removeAll(keepingCapacity: true)
-        w.breakable.append(true)
-        for k in 1..<max(n, 1) {
-            w.breakable.append(!(NumberGrammar.isDigitGroupScalar(w.scalars[k - 1]) && NumberGrammar.isDigitGroupScalar(w.scalars[k])))
+        breakable[0] = true
+        breakable[n] = true
+        for k in stride(from: 1, to: n, by: 1) {
+            breakable[k] = !(NumberGrammar.isDigitGroupScalar(scalars[k - 1]) && NumberGrammar.isDigitGroupScalar(scalars[k]))
         }
-        if n > 0 { w.breakable.append(true) }
+        if hasNumbers {
+            w.scalarArray.removeAll(keepingCapacity: true)
+            w.scalarArray.append(contentsOf: UnsafeBufferPointer(start: scalars, count: n))
+        }
 
-        w.best.removeAll(keepingCapacity: true)
-        w.best.append(contentsOf: repeatElement(-Float.infinity, count: n + 1))
-        w.route.removeAll(keepingCapacity: true)
-        w.route.append(contentsOf: repeatElement(0, count: n + 1))
-        w.best[n] = 0
-
+        let trie = lexicon.trie
+        let unknown = lexicon.unknownScore + wordBonus
+        let bonus = wordBonus
+        best[n] = 0
         var i = n - 1
         while i >= 0 {
             defer { i -= 1 }
-            guard w.breakable[i] else { continue }
+            guard breakable[i] else { continue }
             var bestScore = -Float.infinity
             var bestEnd = i + 1
-
-            @inline(__always) func consider(_ end: Int, _ score: Float) {
-                let total = score + w.best[end]
-                if total > bestScore {
-                    bestScore = total
-                    bestEnd = end
-                }
-            }
-
             // The character alone, when that is a boundary.
-            if w.breakable[i + 1] { consider(i + 1, lexicon.unknownScore + wordBonus) }
-            // Words starting here: the lexicon's and the user's, walked together along the
-            // same characters, so that a lexicon word knows whether it is a user word too.
-            var state = DoubleArrayTrie.root
-            var userState: Int32? = userWords == nil ? nil : DoubleArrayTrie.root
-            var j = i
-            while j < n {
-                let lexiconNext = state >= 0 ? lexicon.trie.child(of: state, label: w.codes[j]) : nil
-                let userNext = userState.flatMap { userWords!.trie.child(of: $0, label: w.userCodes[j]) }
-                guard lexiconNext != nil || userNext != nil else { break }
-                state = lexiconNext ?? -1
-                userState = userNext
-                j += 1
-                guard w.breakable[j] else { continue }
-                let userWord = userNext.map { userWords!.trie.valueAt($0) } ?? -1
-                if userWord >= 0 {
-                    consider(j, userWords!.score(ofWord: userWord) + wordBonus)
-                } else if let lexiconNext, case let word = lexicon.trie.valueAt(lexiconNext), word >= 0 {
-                    // With user words, a general word that is not one of them yields to them.
-                    let penalty: Float = userWords != nil && j - i > 1 ? UserLexicon.nonUserPenalty : 0
-                    consider(j, lexicon.score(ofWord: word) + wordBonus - penalty)
-                }
+            if breakable[i + 1] {
+                bestScore = unknown + best[i + 1]
             }
-            // Numbers shaped as the user's word list writes them.
-            if let userWords, !userWords.numberTemplates.isEmpty {
-                userWords.numberTemplates.forEachMatch(in: w.scalars, from: i) { end in
-                    if w.breakable[end] { consider(end, userWords.templateScore(length: end - i) + wordBonus) }
+            // Words starting here: the lexicon's and the user's, walked together along the same
+            // characters, so that a lexicon word knows whether it is a user word too.
+            var state = DoubleArrayTrie.root
+            var j = i
+            if let userWords {
+                var userState: Int32 = DoubleArrayTrie.root
+                let userTrie = userWords.trie
+                while j < n {
+                    let lexiconNext = state >= 0 ? trie.child(of: state, label: codes[j]) ?? -1 : -1
+                    let userNext = userState >= 0 ? userTrie.child(of: userState, label: userCodes[j]) ?? -1 : -1
+                    guard lexiconNext >= 0 || userNext >= 0 else { break }
+                    state = lexiconNext
+                    userState = userNext
+                    j += 1
+                    guard breakable[j] else { continue }
+                    let userScore = userNext >= 0 ? userTrie.scoreAt(userNext) : -.infinity
+                    var score = -Float.infinity
+                    if userScore > -.infinity {
+                        score = userScore + bonus
+                    } else if lexiconNext >= 0, case let word = trie.scoreAt(lexiconNext), word > -.infinity {
+                        // A general word of several characters that is not a user word yields.
+                        score = word + bonus - (j - i > 1 ? UserLexicon.nonUserPenalty : 0)
+                    }
+                    let total = score + best[j]
+                    if total > bestScore { bestScore = total; bestEnd = j }
+                }
+                if hasNumbers, !userWords.numberTemplates.isEmpty {
+                    userWords.numberTemplates.forEachMatch(in: w.scalarArray, from: i) { end in
+                        guard breakable[end] else { return }
+                        let total = userWords.templateScore(length: end - i) + bonus + best[end]
+                        if total > bestScore { bestScore = total; bestEnd = end }
+                    }
+                }
+            } else {
+                while j < n, let next = trie.child(of: state, label: codes[j]) {
+                    state = next
+                    j += 1
+                    let word = trie.scoreAt(next)
+                    if word > -.infinity, breakable[j] {
+                        let total = word + bonus + best[j]
+                        if total > bestScore { bestScore = total; bestEnd = j }
+                    }
                 }
             }
             // Numbers, with the unit that follows them.
-            for end in NumberGrammar.numberEnds(w.scalars, from: i) {
-                consider(end, NumberGrammar.score + wordBonus)
+            if hasNumbers {
+                for end in NumberGrammar.numberEnds(w.scalarArray, from: i) {
+                    let total = NumberGrammar.score + bonus + best[end]
+                    if total > bestScore { bestScore = total; bestEnd = end }
+                }
             }
-            w.best[i] = bestScore
-            w.route[i] = Int32(bestEnd)
+            best[i] = bestScore
+            route[i] = Int32(bestEnd)
         }
 
-        w.ends.removeAll(keepingCapacity: true)
         var start = 0
+        if tuning.characterModel {
+            w.ends.removeAll(keepingCapacity: true)
+            while start < n {
+                let end = Int(route[start])
+                w.ends.append(Int32(end))
+                start = end
+            }
+            applyCharacterModel(w, count: n)
+            start = 0
+            for end in w.ends.lazy.map({ Int($0) }) {
+                spans.append(TokenSpan(end: offsets[end], kind: Self.kind(of: scalars[start])))
+                start = end
+            }
+            return
+        }
         while start < n {
-            let end = Int(w.route[start])
-            w.ends.append(Int32(end))
+            let end = Int(route[start])
+            spans.append(TokenSpan(end: offsets[end], kind: Self.kind(of: scalars[start])))
             start = end
         }
-        if tuning.characterModel { applyCharacterModel(&w) }
-        start = 0
-        for end in w.ends.lazy.map({ Int($0) }) {
-            let kind: TokenKind = NumberGrammar.isDigit(w.scalars[start]) ? .number : (w.scalars[start] == 0xFF05 ? .symbol : .ideographic)
-            spans.append(TokenSpan(end: w.offsets[end], kind: kind))
-            start = end
-        }
+    }
+
+    /// The kind of a lattice word from its first character.
+    @inline(__always)
+    static func kind(of first: UInt32) -> TokenKind {
+        NumberGrammar.isDigit(first) ? .number : (first == 0xFF05 ? .symbol : .ideographic)
     }
 
     /// Re-segments each stretch of two or more single-character words with the character model,
     /// which joins characters that the lexicon does not know as a word (names, new words).
-    func applyCharacterModel(_ w: inout Workspace) {
+    func applyCharacterModel(_ w: Workspace, count n: Int) {
         var merged: [Int32] = []
         merged.reserveCapacity(w.ends.count)
         var start = 0
@@ -185,7 +251,7 @@ struct LatticeSegmenter {
                 count += 1
             }
             if count >= 2 {
-                viterbi(w.codes, start..<stretchEnd, into: &merged)
+                viterbi(UnsafeBufferPointer(start: w.codes, count: n), start..<stretchEnd, into: &merged)
                 index += count
                 start = stretchEnd
             } else {
@@ -199,7 +265,7 @@ struct LatticeSegmenter {
     }
 
     /// The most likely B/M/E/S labelling of `codes[range]`, appended as word ends.
-    func viterbi(_ codes: [Int32], _ range: Range<Int>, into ends: inout [Int32]) {
+    func viterbi(_ codes: UnsafeBufferPointer<Int32>, _ range: Range<Int>, into ends: inout [Int32]) {
         let model = lexicon.model
         let floor: Float = -1e5  // a character the model has not seen: no state preferred
         func emission(_ position: Int, _ state: Int) -> Float {

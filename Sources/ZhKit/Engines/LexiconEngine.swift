@@ -14,7 +14,7 @@ struct LexiconEngine {
     func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
         var spans: [TokenSpan] = []
         spans.reserveCapacity(bytes.count / 4 + 1)
-        var workspace = LatticeSegmenter.Workspace()
+        let workspace = LatticeSegmenter.Workspace()
         var breaker: WordBreaker?
         let n = bytes.count
         var index = 0
@@ -22,7 +22,7 @@ struct LexiconEngine {
             let start = index
             let runEnd = latticeRunEnd(bytes, from: index)
             if runEnd > start {
-                lattice.segment(bytes, start..<runEnd, into: &spans, workspace: &workspace)
+                lattice.segment(bytes, start..<runEnd, into: &spans, workspace: workspace)
                 index = runEnd
                 continue
             }

@@ -4,7 +4,7 @@
 /// common characters, the ones the segmenter meets most, pack together in the trie's arrays.
 struct CharacterCodes: Sendable {
     /// Codes of the Basic Multilingual Plane, indexed by scalar value.
-    private(set) var basic: [UInt16]
+    let basic: FrozenArray<UInt16>
     /// Codes of supplementary-plane characters, sorted by scalar value.
     private(set) var supplementaryScalars: [UInt32]
     private(set) var supplementaryCodes: [UInt16]
@@ -12,7 +12,7 @@ struct CharacterCodes: Sendable {
     private(set) var count: Int
 
     init(basic: [UInt16], supplementaryScalars: [UInt32], supplementaryCodes: [UInt16], count: Int) {
-        self.basic = basic
+        self.basic = FrozenArray(basic)
         self.supplementaryScalars = supplementaryScalars
         self.supplementaryCodes = supplementaryCodes
         self.count = count

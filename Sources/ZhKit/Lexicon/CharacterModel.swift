@@ -11,20 +11,19 @@ struct CharacterModel: Sendable {
     /// log P(next state | state), row-major.
     var transition: [Float]  // 16
     /// log P(character | state), `emission[code * 4 + state]`; `impossible` where unseen.
-    var emission: [Float]
+    var emission: FrozenArray<Float>
 
     static let empty = CharacterModel(
         start: [Float](repeating: impossible, count: 4),
         transition: [Float](repeating: impossible, count: 16),
-        emission: [])
+        emission: FrozenArray([]))
 
     /// Parses the text form written by `dictionaries/tools/import-jieba.py`.
     static func parse(_ text: String, source: String, codes: (UInt32) -> Int32, codeCount: Int) throws(DictionaryError) -> CharacterModel {
         func state(_ name: Substring) -> Int? { ["B": 0, "M": 1, "E": 2, "S": 3][String(name)] }
-        var model = CharacterModel(
-            start: [Float](repeating: impossible, count: 4),
-            transition: [Float](repeating: impossible, count: 16),
-            emission: [Float](repeating: impossible, count: codeCount * 4))
+        var start = [Float](repeating: impossible, count: 4)
+        var transition = [Float](repeating: impossible, count: 16)
+        var emission = [Float](repeating: impossible, count: codeCount * 4)
         var lineNumber = 0
         for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -39,22 +38,22 @@ struct CharacterModel: Sendable {
             switch (kind, fields.count) {
             case ("start", 3):
                 guard let s = state(fields[1]) else { break }
-                model.start[s] = try number(fields[2])
+                start[s] = try number(fields[2])
                 continue
             case ("trans", 4):
                 guard let from = state(fields[1]), let to = state(fields[2]) else { break }
-                model.transition[from * 4 + to] = try number(fields[3])
+                transition[from * 4 + to] = try number(fields[3])
                 continue
             case ("emit", 4):
                 guard let s = state(fields[1]), let scalar = fields[2].unicodeScalars.first, fields[2].unicodeScalars.count == 1 else { break }
                 let code = Int(codes(scalar.value))
-                if code > 0 { model.emission[code * 4 + s] = try number(fields[3]) }
+                if code > 0 { emission[code * 4 + s] = try number(fields[3]) }
                 continue
             default:
                 break
             }
             throw DictionaryError(source: source, line: lineNumber, reason: "expected 'start S P', 'trans S S P' or 'emit S C P'")
         }
-        return model
+        return CharacterModel(start: start, transition: transition, emission: FrozenArray(emission))
     }
 }

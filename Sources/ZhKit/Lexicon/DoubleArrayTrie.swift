@@ -1,52 +1,65 @@
 /// A trie over small integer labels stored as a double array: one transition is two array reads.
 ///
 /// State `s` has a child labelled `c` at `t = base[s] + c` when `check[t] == s`. The root is
-/// state 0. `value[s]` is the index of the key that ends at `s`, or −1. Immutable once built.
-/// Labels are ≥ 1 (0 is reserved).
+/// state 0. `score[s]` is the score of the key that ends at `s`, or −∞: stored in the slot, not
+/// behind an index, because every look-up that finds a word needs it and a second random read
+/// costs as much as the transition. Immutable once built. Labels are ≥ 1 (0 is reserved).
 struct DoubleArrayTrie: Sendable {
-    private(set) var base: [Int32]
-    private(set) var check: [Int32]
-    private(set) var value: [Int32]
+    /// One slot: its base, its parent check and its key's score, side by side so that a
+    /// transition touches one cache line, not three.
+    struct Slot: BitwiseCopyable {
+        var base: Int32
+        var check: Int32
+        var score: Float
+    }
+
+    let slots: FrozenArray<Slot>
+    /// How many keys end in the trie.
+    let keyCount: Int
 
     static let root: Int32 = 0
 
-    init(base: [Int32], check: [Int32], value: [Int32]) {
-        precondition(base.count == check.count && base.count == value.count)
-        self.base = base
-        self.check = check
-        self.value = value
+    init(base: [Int32], check: [Int32], score: [Float]) {
+        precondition(base.count == check.count && base.count == score.count && !base.isEmpty)
+        slots = FrozenArray((0..<base.count).map { Slot(base: base[$0], check: check[$0], score: score[$0]) })
+        keyCount = score.lazy.filter { $0 > -.infinity }.count
     }
 
     /// The state reached from `state` by `label`, or `nil`. O(1).
     @inline(__always)
     func child(of state: Int32, label: Int32) -> Int32? {
-        let target = Int(base[Int(state)]) &+ Int(label)
-        guard target < check.count, check[target] == state else { return nil }
+        let target = Int(slots[Int(state)].base) &+ Int(label)
+        guard target >= 0, target < slots.count, slots[target].check == state else { return nil }
         return Int32(target)
     }
 
-    /// The key index ending at `state`, or −1.
+    /// The score of the key ending at `state`, or −∞ when none ends there.
     @inline(__always)
-    func valueAt(_ state: Int32) -> Int32 { value[Int(state)] }
+    func scoreAt(_ state: Int32) -> Float { slots[Int(state)].score }
 
     /// Number of slots in the arrays.
-    var capacity: Int { base.count }
+    var capacity: Int { slots.count }
+
+    var baseArray: [Int32] { (0..<slots.count).map { slots[$0].base } }
+    var checkArray: [Int32] { (0..<slots.count).map { slots[$0].check } }
+    var scoreArray: [Float] { (0..<slots.count).map { slots[$0].score } }
 }
 
 extension DoubleArrayTrie {
     /// Builds a trie of `keys`, which must be sorted (lexicographically by label), unique, and
-    /// made of labels ≥ 1; key `i` gets value `i`.
+    /// made of labels ≥ 1; key `i` gets `scores[i]`.
     ///
     /// Nodes are placed breadth first, each at the first base whose child slots are all free.
     /// About O(n · a) for n nodes and a small average search length a.
-    init(sortedKeys keys: [[Int32]]) {
+    init(sortedKeys keys: [[Int32]], scores: [Float]) {
+        precondition(keys.count == scores.count)
         // Every node takes one slot: the key characters bound the count; the largest label
         // bounds how far past the last node a base can reach.
         let maxLabel = Int(keys.lazy.compactMap { $0.max() }.max() ?? 0)
         let size = keys.reduce(0) { $0 + $1.count } * 3 / 2 + maxLabel + 1024
         var base = [Int32](repeating: 0, count: size)
         var check = [Int32](repeating: -1, count: size)
-        var value = [Int32](repeating: -1, count: size)
+        var value = [Float](repeating: -.infinity, count: size)
         // Free slots form a doubly linked list, so that a search visits free slots only; slot
         // `size` is the list's end.
         var nextFree = (0..<size).map { Int32($0 + 1) }
@@ -83,7 +96,7 @@ extension DoubleArrayTrie {
             childRanges.removeAll(keepingCapacity: true)
             var index = node.keys.lowerBound
             if index < node.keys.upperBound, keys[index].count == node.depth {
-                value[Int(node.state)] = Int32(index)
+                value[Int(node.state)] = scores[index]
                 index += 1
             }
             while index < node.keys.upperBound {
@@ -133,6 +146,6 @@ extension DoubleArrayTrie {
         // Trim unused tail slots.
         var last = used.count - 1
         while last > 0, !used[last] { last -= 1 }
-        self.init(base: Array(base[...last]), check: Array(check[...last]), value: Array(value[...last]))
+        self.init(base: Array(base[...last]), check: Array(check[...last]), score: Array(value[...last]))
     }
 }

@@ -3,10 +3,10 @@
 /// Layout (little-endian): the magic `ZHKLEX01`, the source hash (UInt64), the unknown-word
 /// score and log total (Float32 each), then arrays, each as its element count (UInt64) followed
 /// by its elements: BMP codes (UInt16), supplementary scalars (UInt32) and codes (UInt16),
-/// trie base, check and value (Int32), word scores, model start, transition and emission
-/// (Float32).
+/// trie base and check (Int32) and score (Float32, −∞ where no word ends), model start,
+/// transition and emission (Float32).
 extension Lexicon {
-    static let magic: [UInt8] = Array("ZHKLEX01".utf8)
+    static let magic: [UInt8] = Array("ZHKLEX02".utf8)
 
     /// The lexicon as a compiled image. O(size).
     public func serialized() -> [UInt8] {
@@ -16,16 +16,15 @@ extension Lexicon {
         writer.append(unknownScore)
         writer.append(logTotal)
         writer.append(UInt64(codes.count))
-        writer.append(array: codes.basic)
+        writer.append(array: codes.basic.array)
         writer.append(array: codes.supplementaryScalars)
         writer.append(array: codes.supplementaryCodes)
-        writer.append(array: trie.base)
-        writer.append(array: trie.check)
-        writer.append(array: trie.value)
-        writer.append(array: scores)
+        writer.append(array: trie.baseArray)
+        writer.append(array: trie.checkArray)
+        writer.append(array: trie.scoreArray)
         writer.append(array: model.start)
         writer.append(array: model.transition)
-        writer.append(array: model.emission)
+        writer.append(array: model.emission.array)
         return writer.bytes
     }
 
@@ -45,15 +44,14 @@ extension Lexicon {
         let codes = CharacterCodes(
             basic: try reader.readArray(), supplementaryScalars: try reader.readArray(),
             supplementaryCodes: try reader.readArray(), count: Int(codeCount))
-        let trie = DoubleArrayTrie(base: try reader.readArray(), check: try reader.readArray(), value: try reader.readArray())
-        let scores: [Float] = try reader.readArray()
-        let model = CharacterModel(start: try reader.readArray(), transition: try reader.readArray(), emission: try reader.readArray())
+        let trie = DoubleArrayTrie(base: try reader.readArray(), check: try reader.readArray(), score: try reader.readArray())
+        let model = CharacterModel(start: try reader.readArray(), transition: try reader.readArray(), emission: FrozenArray(try reader.readArray()))
         guard codes.basic.count == 0x10000, model.start.count == 4, model.transition.count == 16,
             model.emission.isEmpty || model.emission.count == codes.count * 4
         else {
             throw DictionaryError(source: source, line: 0, reason: "the image's tables have the wrong sizes")
         }
-        self.init(codes: codes, trie: trie, scores: scores, model: model, unknownScore: unknownScore, logTotal: logTotal, sourceHash: sourceHash)
+        self.init(codes: codes, trie: trie, model: model, unknownScore: unknownScore, logTotal: logTotal, sourceHash: sourceHash)
     }
 }
 

@@ -8,8 +8,6 @@
 public final class Lexicon: Sendable {
     let codes: CharacterCodes
     let trie: DoubleArrayTrie
-    /// log P(word), by the word's index in the trie.
-    let scores: [Float]
     let model: CharacterModel
     /// log P of a character the lexicon has never seen: as if seen once.
     let unknownScore: Float
@@ -19,12 +17,11 @@ public final class Lexicon: Sendable {
     public let sourceHash: UInt64
 
     /// How many words the lexicon holds.
-    public var wordCount: Int { scores.count }
+    public var wordCount: Int { trie.keyCount }
 
-    init(codes: CharacterCodes, trie: DoubleArrayTrie, scores: [Float], model: CharacterModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
+    init(codes: CharacterCodes, trie: DoubleArrayTrie, model: CharacterModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
         self.codes = codes
         self.trie = trie
-        self.scores = scores
         self.model = model
         self.unknownScore = unknownScore
         self.logTotal = logTotal
@@ -45,27 +42,20 @@ public final class Lexicon: Sendable {
         }
     }
 
-    /// The score of the word with trie index `index`.
-    @inline(__always)
-    func score(ofWord index: Int32) -> Float { scores[Int(index)] }
-
-    /// The trie index of `word`, or `nil`. O(length).
-    func index(of word: String) -> Int32? {
+    /// log P(`word`), or `nil` when the lexicon does not hold it. O(length).
+    public func logProbability(of word: String) -> Float? {
         var state = DoubleArrayTrie.root
         for scalar in word.unicodeScalars {
             let code = codes.code(of: scalar.value)
             guard code > 0, let next = trie.child(of: state, label: code) else { return nil }
             state = next
         }
-        let value = trie.valueAt(state)
-        return value >= 0 ? value : nil
+        let score = trie.scoreAt(state)
+        return score > -.infinity ? score : nil
     }
 
     /// Whether the lexicon holds `word`.
-    public func contains(_ word: String) -> Bool { index(of: word) != nil }
-
-    /// log P(`word`), or `nil` when the lexicon does not hold it.
-    public func logProbability(of word: String) -> Float? { index(of: word).map(score(ofWord:)) }
+    public func contains(_ word: String) -> Bool { logProbability(of: word) != nil }
 }
 
 extension Lexicon {
@@ -99,14 +89,13 @@ extension Lexicon {
 
         let keyed = frequencies.map { word, frequency in (word.unicodeScalars.map { codes.code(of: $0.value) }, frequency) }
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        let trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0))
         let total = max(keyed.reduce(0) { $0 + $1.1 }, 1)
         let logTotal = Float(log(Double(total)))
-        let scores = keyed.map { Float(log(Double($0.1))) - logTotal }
+        let trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0), scores: keyed.map { Float(log(Double($0.1))) - logTotal })
         let model = try characterModel.map { text throws(DictionaryError) in
             try CharacterModel.parse(text, source: "character model", codes: codes.code(of:), codeCount: codes.count)
         } ?? .empty
-        return Lexicon(codes: codes, trie: trie, scores: scores, model: model, unknownScore: -logTotal, logTotal: logTotal, sourceHash: sourceHash)
+        return Lexicon(codes: codes, trie: trie, model: model, unknownScore: -logTotal, logTotal: logTotal, sourceHash: sourceHash)
     }
 }
 

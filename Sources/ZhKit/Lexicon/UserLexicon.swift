@@ -13,7 +13,6 @@
 ///    one, else the general lexicon's score for the same word, else `defaultLogFrequency`.
 public final class UserLexicon: Sendable {
     let trie: DoubleArrayTrie
-    let scores: [Float]
     /// Codes for characters the general lexicon does not know, after its own codes.
     let extraScalars: [UInt32]
     let extraCodes: [Int32]
@@ -33,7 +32,7 @@ public final class UserLexicon: Sendable {
     static let defaultLogFrequency: Float = 1.6
 
     /// How many user words there are.
-    public var wordCount: Int { scores.count }
+    public var wordCount: Int { trie.keyCount }
 
     /// Builds the user words of `entries` over `lexicon`. O(n log n).
     public init(entries: [DictionaryEntry], over lexicon: Lexicon) {
@@ -61,8 +60,7 @@ public final class UserLexicon: Sendable {
             }
             return (word.unicodeScalars.map { code($0.value) }, probability + (characters - 1) * Self.coverageBonus)
         }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0))
-        scores = keyed.map(\.1)
+        trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0), scores: keyed.map(\.1))
         let sortedExtra = extra.sorted { $0.key < $1.key }
         extraScalars = sortedExtra.map(\.key)
         extraCodes = sortedExtra.map(\.value)
@@ -90,8 +88,6 @@ public final class UserLexicon: Sendable {
         return low < extraScalars.count && extraScalars[low] == scalar ? extraCodes[low] : 0
     }
 
-    @inline(__always)
-    func score(ofWord index: Int32) -> Float { scores[Int(index)] }
 }
 
 #if canImport(Glibc)

@@ -78,8 +78,7 @@ struct SegmentCommand: ParsableCommand {
             } else {
                 let reader = try input.open()
                 while let chunk = try reader.nextChunk(endingAtLineBreak: true) {
-                    let text = try decodeUTF8(chunk.bytes, name: input.displayName, baseOffset: chunk.offset)
-                    try output.write(render(lines: text, segmenter: segmenter))
+                    try output.write(render(chunk.bytes, offset: chunk.offset, name: input.displayName, segmenter: segmenter))
                 }
             }
         }
@@ -87,23 +86,14 @@ struct SegmentCommand: ParsableCommand {
     }
 
     /// Segments a block of whole lines at once and writes each line's words.
-    func render(lines text: String, segmenter: Segmenter) -> [UInt8] {
-        let tokens = segmenter.tokens(in: text)
-        var writer = JSONWriter(capacity: format == .text ? text.utf8.count * 2 : text.utf8.count * 8)
-        for line in TokenLines(text: text, tokens: tokens) {
-            switch format {
-            case .text:
-                var first = true
-                for token in line.tokens where !token.isWhitespace {
-                    if !first { writer.raw(UInt8(ascii: " ")) }
-                    first = false
-                    writer.bytes.append(contentsOf: token.text.utf8)
-                }
-                writer.raw(UInt8(ascii: "\n"))
-            case .jsonl:
-                writer.segmentedText(line.text, tokens: line.tokens, origin: line.origin)
+    func render(_ bytes: [UInt8], offset: Int, name: String, segmenter: Segmenter) throws(CLIError) -> [UInt8] {
+        try bytes.withUnsafeBufferPointer { buffer throws(CLIError) in
+            if let invalid = firstInvalidUTF8Offset(in: buffer) {
+                throw CLIError(.dataError, "\(name) is not valid UTF-8: bad byte sequence at byte offset \(offset + invalid)")
             }
+            var writer = SegmentationWriter(format: format == .text ? .text : .jsonl, capacity: bytes.count * (format == .text ? 2 : 10))
+            writer.appendLines(buffer, segmenter: segmenter)
+            return writer.writer.bytes
         }
-        return writer.bytes
     }
 }

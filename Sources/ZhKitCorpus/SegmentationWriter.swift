@@ -1,0 +1,90 @@
+import ZhKit
+
+/// Writes segmented lines straight from UTF-8 bytes, as `zhkit segment` does at speed.
+///
+/// It takes token ranges from `Segmenter.forEachToken(inUTF8:)` and counts scalar and UTF-16
+/// offsets as it goes, so that no `Token` or `String` is made per token.
+public struct SegmentationWriter {
+    public enum Format: Sendable {
+        /// Words separated by one space, whitespace dropped, one output line per input line.
+        case text
+        /// One JSON object per line: `{"text", "tokens": [...]}` as `segmentedText` writes it.
+        case jsonl
+    }
+
+    public let format: Format
+    public var writer: JSONWriter
+
+    public init(format: Format, capacity: Int) {
+        self.format = format
+        writer = JSONWriter(capacity: capacity)
+    }
+
+    /// Segments `bytes`, whole lines of valid UTF-8, and appends one output line per input line.
+    public mutating func appendLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
+        var lineTokens: [(Range<Int>, TokenKind)] = []
+        var lineStart = 0
+        segmenter.forEachToken(inUTF8: bytes) { range, kind in
+            // A line feed is a token of its own, "\n" or "\r\n" (UAX #29, WB3).
+            if kind == .whitespace, range.count <= 2, bytes[range.upperBound - 1] == 0x0A {
+                finishLine(bytes, lineStart..<range.lowerBound, lineTokens)
+                lineTokens.removeAll(keepingCapacity: true)
+                lineStart = range.upperBound
+            } else {
+                lineTokens.append((range, kind))
+            }
+        }
+        if lineStart < bytes.count || !lineTokens.isEmpty {
+            finishLine(bytes, lineStart..<bytes.count, lineTokens)
+        }
+    }
+
+    private mutating func finishLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ tokens: [(Range<Int>, TokenKind)]) {
+        switch format {
+        case .text:
+            var first = true
+            for (range, kind) in tokens where kind != .whitespace {
+                if !first { writer.raw(UInt8(ascii: " ")) }
+                first = false
+                writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            }
+            writer.raw(UInt8(ascii: "\n"))
+        case .jsonl:
+            writer.raw("{\"text\":")
+            writer.string(UnsafeBufferPointer(rebasing: bytes[line]))
+            writer.raw(",\"tokens\":[")
+            var scalars = 0
+            var utf16 = 0
+            for (index, (range, kind)) in tokens.enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                var tokenScalars = 0
+                var supplementary = 0
+                for k in range {
+                    let byte = bytes[k]
+                    tokenScalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
+                    supplementary &+= byte >= 0xF0 ? 1 : 0
+                }
+                writer.raw("{\"text\":")
+                writer.string(UnsafeBufferPointer(rebasing: bytes[range]))
+                writer.raw(",\"start\":")
+                writer.integer(scalars)
+                writer.raw(",\"end\":")
+                writer.integer(scalars + tokenScalars)
+                writer.raw(",\"kind\":\"")
+                writer.kindName(kind)
+                writer.raw("\",\"utf8\":[")
+                writer.integer(range.lowerBound - line.lowerBound)
+                writer.raw(UInt8(ascii: ","))
+                writer.integer(range.upperBound - line.lowerBound)
+                writer.raw("],\"utf16\":[")
+                writer.integer(utf16)
+                writer.raw(UInt8(ascii: ","))
+                writer.integer(utf16 + tokenScalars + supplementary)
+                writer.raw("]}")
+                scalars += tokenScalars
+                utf16 += tokenScalars + supplementary
+            }
+            writer.raw("]}\n")
+        }
+    }
+}

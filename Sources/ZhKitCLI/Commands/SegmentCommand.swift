@@ -56,10 +56,14 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "With jsonl: one JSON object per file instead of one per line.")
     var document = false
 
+    @Option(help: "Threads to segment with (default: one per core). Output keeps the input's order.")
+    var jobs: Int?
+
     @Argument(help: "Input files, UTF-8. Standard input when none is given.")
     var files: [String] = []
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if document && format != .jsonl {
             throw ValidationError("--document goes with --format jsonl")
         }
@@ -77,8 +81,8 @@ struct SegmentCommand: ParsableCommand {
                 try output.write(writer.bytes)
             } else {
                 let reader = try input.open()
-                while let chunk = try reader.nextChunk(endingAtLineBreak: true) {
-                    try output.write(render(chunk.bytes, offset: chunk.offset, name: input.displayName, segmenter: segmenter))
+                try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: &output) { chunk throws(CLIError) in
+                    try render(chunk.bytes, offset: chunk.offset, name: input.displayName, segmenter: segmenter)
                 }
             }
         }

@@ -63,6 +63,31 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     }
 }
 
+extension TokenKind {
+    /// Kinds of the characters Chinese text is full of, looked up rather than derived: ASCII,
+    /// general punctuation (U+2000–U+206F), CJK symbols and punctuation (U+3000–U+303F) and the
+    /// full-width forms (U+FF00–U+FFEF). Unicode property look-ups cost more than segmenting.
+    static let commonKinds: [TokenKind] = {
+        let ranges: [ClosedRange<UInt32>] = [0x0000...0x007F, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF]
+        var table = [TokenKind](repeating: .other, count: 0x10000)
+        for range in ranges {
+            for value in range { table[Int(value)] = TokenKind(firstScalar: Unicode.Scalar(value)!) }
+        }
+        return table
+    }()
+
+    /// The kind of a token made of the one scalar `value`. O(1) for common characters.
+    @inline(__always)
+    static func ofSingleScalar(_ value: UInt32) -> TokenKind {
+        switch value {
+        case 0x0000...0x007F, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFFEF:
+            return commonKinds[Int(value)]
+        default:
+            return TokenKind(firstScalar: Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+    }
+}
+
 extension TokenKind: CustomStringConvertible {
     public var description: String { name }
 }

@@ -109,7 +109,7 @@ struct LexiconEngine {
         let (scalar, length) = decodeScalarAndLength(bytes, at: range.lowerBound)
         if length == range.count {
             // One character is one token: no need to ask ICU.
-            let kind = scalar < 0x80 ? Segmenter.asciiKinds[Int(scalar)] : TokenKind(firstScalar: Unicode.Scalar(scalar) ?? "\u{FFFD}")
+            let kind = TokenKind.ofSingleScalar(scalar)
             spans.append(TokenSpan(end: range.upperBound, kind: kind))
             return
         }

@@ -67,47 +67,62 @@ final class InputReader {
     }
 
     /// The next chunk of the input and its byte offset, or `nil` at the end.
+    ///
+    /// A chunk is about `chunkSize` bytes; with `endingAtLineBreak` it ends after a line feed
+    /// where the input has one (a line longer than a chunk makes a longer chunk).
     func nextChunk(endingAtLineBreak: Bool) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
-        while !atEnd {
-            if endingAtLineBreak, let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")), pending.count >= Self.chunkSize {
-                return take(upTo: lastBreak + 1)
-            }
-            if !endingAtLineBreak, pending.count >= Self.chunkSize {
-                return take(upTo: pending.count)
-            }
-            try fill()
+        while !atEnd, pending.count < Self.chunkSize {
+            try fill(upTo: Self.chunkSize + Self.chunkSize / 4)
         }
-        return pending.isEmpty ? nil : take(upTo: pending.count)
-    }
-
-    private func take(upTo end: Int) -> (bytes: [UInt8], offset: Int) {
-        let chunk = Array(pending[..<end])
-        pending.removeFirst(end)
+        guard !pending.isEmpty else { return nil }
+        var end = pending.count
+        if endingAtLineBreak, !atEnd {
+            // Keep the partial last line for the next chunk; read on if there is no line break.
+            while true {
+                if let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")) {
+                    end = lastBreak + 1
+                    break
+                }
+                if atEnd { break }
+                try fill(upTo: pending.count + Self.chunkSize)
+                end = pending.count
+            }
+        }
+        var chunk = pending
+        if end < chunk.count {
+            pending = Array(chunk[end...])
+            chunk.removeLast(chunk.count - end)
+        } else {
+            pending = []
+        }
         defer { offset += chunk.count }
         return (chunk, offset)
     }
 
-    private func fill() throws(CLIError) {
-        let want = Self.chunkSize
-        let oldCount = pending.count
-        pending.reserveCapacity(oldCount + want)
-        var readCount = 0
+    /// Reads until `pending` holds `target` bytes or the input ends.
+    private func fill(upTo target: Int) throws(CLIError) {
+        pending.reserveCapacity(target)
         var failure: Int32 = 0
-        pending.append(contentsOf: repeatElement(0, count: want))
-        pending.withUnsafeMutableBytes { buffer in
-            while true {
-                let n = read(fd, buffer.baseAddress! + oldCount, want)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = errno } else { readCount = n }
-                break
+        while pending.count < target, failure == 0, !atEnd {
+            let want = target - pending.count
+            let oldCount = pending.count
+            var readCount = 0
+            pending.append(contentsOf: repeatElement(0, count: want))
+            pending.withUnsafeMutableBytes { buffer in
+                while true {
+                    let n = read(fd, buffer.baseAddress! + oldCount, want)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failure = errno } else { readCount = n }
+                    break
+                }
             }
+            pending.removeLast(want - readCount)
+            if failure == 0, readCount == 0 { atEnd = true }
         }
-        pending.removeLast(want - readCount)
         if failure != 0 {
             if failure == EISDIR { throw CLIError(.noInput, "\(name) is a directory, not a file") }
             throw CLIError(.ioError, "cannot read \(name): \(String(cString: strerror(failure)))")
         }
-        if readCount == 0 { atEnd = true }
     }
 }
 

@@ -7,9 +7,9 @@
 /// the text that fits it is a word. So `--dict msr_training_words.utf8` segments `１１月２３日`
 /// as MSR does even though that date is not in the list.
 struct NumberTemplates: Sendable {
-    /// A template element. Numbers carry a size class (their digit or numeral count, 5 for five
-    /// and more; decimal digit groups add 10), because standards treat sizes differently: PKU
-    /// writes years `2000年` as one word but durations `10 年` as two.
+    /// A template element. Numbers carry a size class (1–2 digits or numerals, 3, 4, 5 and
+    /// more; decimal digit groups add 10), because standards treat sizes differently: PKU writes
+    /// years `2000年` as one word but durations `10 年` as two.
     enum Element: Hashable, Sendable {
         case digits(Int)
         case numerals(Int)
@@ -24,7 +24,11 @@ struct NumberTemplates: Sendable {
     static func digitsClass(_ scalars: [UInt32], _ range: Range<Int>) -> Int {
         var digits = 0
         for index in range where NumberGrammar.isDigit(scalars[index]) { digits += 1 }
-        return min(digits, 5) + (digits < range.count ? 10 : 0)
+        return sizeClass(digits) + (digits < range.count ? 10 : 0)
+    }
+
+    static func sizeClass(_ count: Int) -> Int {
+        count <= 2 ? 2 : min(count, 5)
     }
 
     /// A shape must be seen this many times to become a template.
@@ -59,7 +63,7 @@ struct NumberTemplates: Sendable {
             } else if NumberGrammar.isChineseNumeral(scalar) {
                 let start = index
                 while index < scalars.count, NumberGrammar.isChineseNumeral(scalars[index]) { index += 1 }
-                shape.append(.numerals(min(index - start, 5)))
+                shape.append(.numerals(sizeClass(index - start)))
             } else {
                 shape.append(.literal(scalar))
                 index += 1
@@ -90,7 +94,7 @@ struct NumberTemplates: Sendable {
                     guard NumberGrammar.isChineseNumeral(scalar) else { matched = false; break }
                     let runStart = index
                     while index < scalars.count, NumberGrammar.isChineseNumeral(scalars[index]) { index += 1 }
-                    guard min(index - runStart, 5) == size else { matched = false; break }
+                    guard Self.sizeClass(index - runStart) == size else { matched = false; break }
                 case .literal(let expected):
                     guard scalar == expected else { matched = false; break }
                     index += 1

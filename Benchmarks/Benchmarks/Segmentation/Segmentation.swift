@@ -32,6 +32,16 @@ func measureThroughput(_ benchmark: Benchmark, _ body: () -> Int) {
     }
 }
 
+/// Counts tokens through the writers' fast path: token ranges over the UTF-8 bytes.
+func countTokenRanges(_ segmenter: Segmenter) -> Int {
+    var count = 0
+    var text = corpus
+    text.withUTF8 { bytes in
+        segmenter.forEachToken(inUTF8: bytes) { _, _ in count += 1 }
+    }
+    return count
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, kilobytesPerSecond],
@@ -57,5 +67,28 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Segmenter icu: tokens, \(bytes / 1000) KB") { benchmark in
         let segmenter = try Segmenter(engine: .icu)
         measureThroughput(benchmark) { segmenter.tokens(in: corpus).count }
+    }
+
+    Benchmark("Segmenter icu: token ranges, \(bytes / 1000) KB") { benchmark in
+        let segmenter = try Segmenter(engine: .icu)
+        measureThroughput(benchmark) { countTokenRanges(segmenter) }
+    }
+
+    Benchmark("Segmenter lexicon: tokens, \(bytes / 1000) KB") { benchmark in
+        let segmenter = try Segmenter(engine: .lexicon)
+        measureThroughput(benchmark) { segmenter.tokens(in: corpus).count }
+    }
+
+    Benchmark("Segmenter lexicon: token ranges, \(bytes / 1000) KB") { benchmark in
+        let segmenter = try Segmenter(engine: .lexicon)
+        measureThroughput(benchmark) { countTokenRanges(segmenter) }
+    }
+
+    // Loading the bundled lexicon image from disk (the page cache, after the first iteration).
+    Benchmark("Lexicon: load the bundled image", configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal])) { benchmark in
+        guard let path = Lexicon.bundledPath else { fatalError("no bundled lexicon") }
+        for _ in benchmark.scaledIterations {
+            blackHole(try Lexicon(contentsOfFile: path).wordCount)
+        }
     }
 }

@@ -11,8 +11,8 @@ struct CharacterCodes: Sendable {
     /// One more than the largest code.
     private(set) var count: Int
 
-    init(basic: [UInt16], supplementaryScalars: [UInt32], supplementaryCodes: [UInt16], count: Int) {
-        self.basic = FrozenArray(basic)
+    init(basic: FrozenArray<UInt16>, supplementaryScalars: [UInt32], supplementaryCodes: [UInt16], count: Int) {
+        self.basic = basic
         self.supplementaryScalars = supplementaryScalars
         self.supplementaryCodes = supplementaryCodes
         self.count = count
@@ -28,7 +28,7 @@ struct CharacterCodes: Sendable {
             if scalar < 0x10000 { basic[Int(scalar)] = code } else { supplementary.append((scalar, code)) }
         }
         supplementary.sort { $0.0 < $1.0 }
-        self.init(basic: basic, supplementaryScalars: supplementary.map(\.0), supplementaryCodes: supplementary.map(\.1), count: scalars.count + 1)
+        self.init(basic: FrozenArray(basic), supplementaryScalars: supplementary.map(\.0), supplementaryCodes: supplementary.map(\.1), count: scalars.count + 1)
     }
 
     /// The code of `scalar`, or 0. O(1) in the BMP, O(log n) above it.

@@ -25,6 +25,12 @@ struct DoubleArrayTrie: Sendable {
         keyCount = score.lazy.filter { $0 > -.infinity }.count
     }
 
+    /// A trie over slots already laid out (read from a compiled image).
+    init(slots: FrozenArray<Slot>, keyCount: Int) {
+        self.slots = slots
+        self.keyCount = keyCount
+    }
+
     /// The state reached from `state` by `label`, or `nil`. O(1).
     @inline(__always)
     func child(of state: Int32, label: Int32) -> Int32? {
@@ -40,9 +46,7 @@ struct DoubleArrayTrie: Sendable {
     /// Number of slots in the arrays.
     var capacity: Int { slots.count }
 
-    var baseArray: [Int32] { (0..<slots.count).map { slots[$0].base } }
-    var checkArray: [Int32] { (0..<slots.count).map { slots[$0].check } }
-    var scoreArray: [Float] { (0..<slots.count).map { slots[$0].score } }
+
 }
 
 extension DoubleArrayTrie {

@@ -17,6 +17,13 @@ final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
         }
     }
 
+    /// Copies `count` elements from raw memory, which need not be aligned. O(n), one memcpy.
+    init(copying source: UnsafeRawPointer, count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        UnsafeMutableRawPointer(pointer).copyMemory(from: source, byteCount: count * MemoryLayout<Element>.stride)
+    }
+
     deinit {
         pointer.deallocate()
     }

@@ -16,20 +16,43 @@ extension Lexicon {
         }
     }
 
-    private static let bundledLoad: Result<Lexicon, DictionaryError> = {
-        let path = ProcessInfo.processInfo.environment["ZHKIT_LEXICON"]
+    /// Where the bundled lexicon's image is: `ZHKIT_LEXICON`, or ZhKit's resources.
+    public static var bundledPath: String? {
+        ProcessInfo.processInfo.environment["ZHKIT_LEXICON"]
             ?? Bundle.module.path(forResource: bundledResource, ofType: bundledExtension)
-        guard let path else {
+    }
+
+    private static let bundledLoad: Result<Lexicon, DictionaryError> = {
+        guard let path = bundledPath else {
             return .failure(DictionaryError(source: "\(bundledResource).\(bundledExtension)", line: 0, reason: "the compiled lexicon is not among ZhKit's resources"))
         }
         return Result { () throws(DictionaryError) in try Lexicon(contentsOfFile: path) }
     }()
 
-    /// Loads a compiled image from `path`.
+    /// Loads a compiled image from `path`: one read into memory, one copy per table.
     public convenience init(contentsOfFile path: String) throws(DictionaryError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DictionaryError(source: path, line: 0, reason: "cannot read the compiled lexicon")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw DictionaryError(source: path, line: 0, reason: "cannot open the compiled lexicon: \(String(cString: strerror(errno)))")
         }
-        try self.init(image: [UInt8](data), source: path)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else {
+            throw DictionaryError(source: path, line: 0, reason: "the compiled lexicon is empty or unreadable")
+        }
+        let size = Int(info.st_size)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                throw DictionaryError(source: path, line: 0, reason: "cannot read the compiled lexicon: \(n < 0 ? String(cString: strerror(errno)) : "it ended early")")
+            }
+            done += n
+        }
+        let lexicon = try Lexicon.decode(UnsafeRawBufferPointer(buffer), source: path)
+        self.init(codes: lexicon.codes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
     }
 }

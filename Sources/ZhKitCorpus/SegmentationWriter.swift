@@ -22,6 +22,10 @@ public struct SegmentationWriter {
 
     /// Segments `bytes`, whole lines of valid UTF-8, and appends one output line per input line.
     public mutating func appendLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
+        if format == .text {
+            appendTextLines(bytes, segmenter: segmenter)
+            return
+        }
         var lineTokens: [(Range<Int>, TokenKind)] = []
         var lineStart = 0
         segmenter.forEachToken(inUTF8: bytes) { range, kind in
@@ -37,6 +41,55 @@ public struct SegmentationWriter {
         if lineStart < bytes.count || !lineTokens.isEmpty {
             finishLine(bytes, lineStart..<bytes.count, lineTokens)
         }
+    }
+
+    /// The text format, written straight into the output's storage: at most one space per
+    /// token is added, so twice the input's size is always enough. O(n).
+    private mutating func appendTextLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
+        let start = writer.bytes.count
+        let capacity = bytes.count * 2 + 1
+        writer.bytes.append(contentsOf: repeatElement(0, count: capacity))
+        var written = 0
+        writer.bytes.withUnsafeMutableBufferPointer { output in
+            let out = output.baseAddress! + start
+            var atLineStart = true
+            var lineOpen = false
+            segmenter.forEachToken(inUTF8: bytes) { range, kind in
+                if kind == .whitespace {
+                    // A line feed is a token of its own, "\n" or "\r\n" (UAX #29, WB3).
+                    if range.count <= 2, bytes[range.upperBound - 1] == 0x0A {
+                        out[written] = 0x0A
+                        written += 1
+                        atLineStart = true
+                        lineOpen = false
+                    } else {
+                        lineOpen = true
+                    }
+                    return
+                }
+                if !atLineStart {
+                    out[written] = 0x20
+                    written += 1
+                }
+                atLineStart = false
+                lineOpen = true
+                let count = range.count
+                if count == 3 {
+                    out[written] = bytes[range.lowerBound]
+                    out[written + 1] = bytes[range.lowerBound + 1]
+                    out[written + 2] = bytes[range.lowerBound + 2]
+                } else {
+                    UnsafeMutableRawPointer(out + written).copyMemory(from: bytes.baseAddress! + range.lowerBound, byteCount: count)
+                }
+                written += count
+            }
+            // The last line has no line feed in the input; it gets one here.
+            if lineOpen {
+                out[written] = 0x0A
+                written += 1
+            }
+        }
+        writer.bytes.removeLast(capacity - written)
     }
 
     private mutating func finishLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ tokens: [(Range<Int>, TokenKind)]) {

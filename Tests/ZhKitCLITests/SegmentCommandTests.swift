@@ -58,6 +58,49 @@ import Testing
         #expect(result.output.replacingOccurrences(of: " ", with: "") == "甲乙\n丙丁\n")
     }
 
+    @Test func userDictionariesWin() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = folder.appendingPathComponent("user.txt")
+        try Data("# my words\n蓝瓶子\n创新办 3 nt\n".utf8).write(to: dictionary)
+        let input = Data("蓝瓶子咖啡和创新办\n".utf8)
+        let plain = try CLIRunner.run(["segment"], stdin: input)
+        #expect(!plain.output.contains("蓝瓶子"))
+        let custom = try CLIRunner.run(["segment", "--dict", dictionary.path], stdin: input)
+        #expect(custom.status == 0)
+        #expect(custom.output == "蓝瓶子 咖啡 和 创新办\n")
+    }
+
+    @Test func badDictionaryNamesItsLine() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = folder.appendingPathComponent("bad.txt")
+        try Data("好词 10\n坏词 ten n\n".utf8).write(to: dictionary)
+        let result = try CLIRunner.run(["segment", "--dict", dictionary.path], stdin: Data("你好\n".utf8))
+        #expect(result.status == 65)
+        #expect(result.stderr == "zhkit: bad dictionary: \(dictionary.path):2: the frequency 'ten' is not a whole number ≥ 0\n")
+        let missing = try CLIRunner.run(["segment", "--dict", "/nonexistent/user.txt"], stdin: Data("你好\n".utf8))
+        #expect(missing.status == 66)
+        let icu = try CLIRunner.run(["segment", "--engine", "icu", "--dict", dictionary.path], stdin: Data("你好\n".utf8))
+        #expect(icu.status == 65 || icu.status == 64)
+    }
+
+    @Test func parallelOutputKeepsInputOrder() throws {
+        // Several chunks' worth of numbered lines: every line comes back, in order.
+        let lines = (0..<60_000).map { "第\($0)行：联合国环境规划署发布年度报告。" }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(input.count > 3 << 20)
+        let result = try CLIRunner.run(["segment", "--jobs", "2"], stdin: input)
+        #expect(result.status == 0)
+        let output = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(output.count == lines.count + 1)
+        for index in stride(from: 0, to: lines.count, by: 997) {
+            #expect(output[index].replacingOccurrences(of: " ", with: "") == lines[index])
+        }
+        let single = try CLIRunner.run(["segment", "--jobs", "1"], stdin: input)
+        #expect(single.stdout == result.stdout)
+    }
+
     @Test func emptyInputIsNotAnError() throws {
         let result = try CLIRunner.run(["segment"], stdin: Data())
         #expect(result.status == 0)

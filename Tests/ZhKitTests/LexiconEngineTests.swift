@@ -65,6 +65,15 @@ import Testing
         #expect(words("前𠀀𠀁后", custom).contains("𠀀𠀁"))
     }
 
+    @Test func unknownWordsJoinRareCharacters() {
+        // Names the lexicon has never seen: their characters are rare as words of their own, and
+        // the character model joins them.
+        #expect(words("记者邝翊璇报道") == ["记者", "邝翊璇", "报道"])
+        #expect(words("主席玲英发言") == ["主席", "玲英", "发言"])
+        // Common characters stay single: the model does not glue function words together.
+        #expect(words("我们是他的朋友") == ["我们", "是", "他", "的", "朋友"])
+    }
+
     @Test func unknownWordsComeOutAsCharactersNotLost() throws {
         // Characters the lexicon has never seen are still tokens of their own.
         let text = "䶵䶶䶷是罕见字"

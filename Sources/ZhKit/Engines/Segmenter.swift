@@ -129,18 +129,13 @@ public struct Segmenter: Sendable {
         case .ideograph:
             // ICU gives kana the ideograph status too; tell them apart by the first scalar's block
             // (a range check: Unicode property look-ups cost more than ICU's own work here).
-            let scalar = decodeScalar(bytes, at: start).value
+            let scalar = decodeScalarAndLength(bytes, at: start).0
             return (0x3040...0x30FF).contains(scalar) || (0x31F0...0x31FF).contains(scalar) || (0xFF66...0xFF9F).contains(scalar)
                 ? .letter : .ideographic
         case .none:
-            let byte = bytes[start]
-            if byte < 0x80 { return asciiKinds[Int(byte)] }
-            return TokenKind(firstScalar: decodeScalar(bytes, at: start))
+            return TokenKind.ofSingleScalar(decodeScalarAndLength(bytes, at: start).0)
         }
     }
-
-    /// The kinds of the 128 ASCII characters, looked up rather than derived on the hot path.
-    static let asciiKinds: [TokenKind] = (0..<128).map { TokenKind(firstScalar: Unicode.Scalar(UInt8($0))) }
 
     /// Builds tokens from spans, counting offsets in the three units in one pass over `bytes`.
     static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
@@ -162,24 +157,6 @@ public struct Segmenter: Sendable {
         }
         return tokens
     }
-}
-
-/// Decodes the scalar that starts at `index` of valid UTF-8 `bytes`. O(1).
-@inline(__always)
-func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
-    let lead = UInt32(bytes[index])
-    let value: UInt32
-    if lead < 0x80 {
-        value = lead
-    } else if lead < 0xE0 {
-        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-    } else if lead < 0xF0 {
-        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-    } else {
-        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-    }
-    return Unicode.Scalar(value) ?? "\u{FFFD}"
 }
 
 /// Why a segmenter could not be made.

@@ -5,6 +5,8 @@ let package = Package(
     name: "ZhKit",
     products: [
         .library(name: "ZhKit", targets: ["ZhKit"]),
+        .library(name: "ZhKitEntities", targets: ["ZhKitEntities"]),
+        .library(name: "ZhKitCorpus", targets: ["ZhKitCorpus"]),
         .executable(name: "zhkit", targets: ["ZhKitCLI"]),
     ],
     dependencies: [
@@ -33,19 +35,23 @@ let package = Package(
             // The compiled default lexicon, built from dictionaries/ by `zhkit dictionary compile`.
             resources: [.copy("Resources/default.zhlex")]
         ),
+        // Entities: numbers, dates, times and organisations, with normalised values.
+        .target(name: "ZhKitEntities", dependencies: ["ZhKit"]),
         // Corpus formats: readers and writers of annotated text.
-        .target(name: "ZhKitCorpus", dependencies: ["ZhKit"]),
+        .target(name: "ZhKitCorpus", dependencies: ["ZhKit", "ZhKitEntities"]),
         // The `zhkit` command-line tool.
         .executableTarget(
             name: "ZhKitCLI",
             dependencies: [
                 "ZhKit",
                 "ZhKitCorpus",
+                "ZhKitEntities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ZhKitICUTests", dependencies: ["ZhKitICU"]),
         .testTarget(name: "ZhKitTests", dependencies: ["ZhKit"]),
+        .testTarget(name: "ZhKitEntitiesTests", dependencies: ["ZhKitEntities"]),
         .testTarget(name: "ZhKitCorpusTests", dependencies: ["ZhKitCorpus"]),
         .testTarget(name: "ZhKitCLITests", dependencies: ["ZhKitCLI"]),
     ]

@@ -9,9 +9,9 @@ import Glibc
 struct ZhKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhkit",
-        abstract: "Segment Chinese text and score segmentations.",
+        abstract: "Segment and annotate Chinese text; score segmentations and entities.",
         version: "0.1.0",
-        subcommands: [SegmentCommand.self, EvalCommand.self, DictionaryCommand.self]
+        subcommands: [SegmentCommand.self, AnnotateCommand.self, EvalCommand.self, DictionaryCommand.self]
     )
 
     /// Parses the arguments and runs the command, reporting every failure as one line on stderr

@@ -1,0 +1,64 @@
+/// What an entity is, with OntoNotes 5's names (those spaCy, Stanza and HanLP emit).
+public enum EntityLabel: String, Sendable, Hashable, CaseIterable, Codable {
+    case org = "ORG"
+    case date = "DATE"
+    case time = "TIME"
+    case percent = "PERCENT"
+    case money = "MONEY"
+    case quantity = "QUANTITY"
+    case ordinal = "ORDINAL"
+    case cardinal = "CARDINAL"
+
+    /// The coarse group it is scored in: ORG, DATE (DATE and TIME) or NUMBER (the rest).
+    public var group: EntityGroup {
+        switch self {
+        case .org: .org
+        case .date, .time: .date
+        case .percent, .money, .quantity, .ordinal, .cardinal: .number
+        }
+    }
+}
+
+/// The three groups entities are scored in.
+public enum EntityGroup: String, Sendable, Hashable, CaseIterable {
+    case org = "ORG"
+    case date = "DATE"
+    case number = "NUMBER"
+
+    /// The group of a label as gold files write it: OntoNotes names, and `NUMBER` for any number.
+    public init?(goldLabel: String) {
+        if let label = EntityLabel(rawValue: goldLabel) {
+            self = label.group
+        } else if goldLabel == "NUMBER" {
+            self = .number
+        } else {
+            return nil
+        }
+    }
+}
+
+/// A span of text with a label and, where the text gives one, a normalised value.
+///
+/// `scalars` counts Unicode scalars (a Python `str` index), end exclusive; `utf8` and `utf16` are
+/// the same range in bytes and UTF-16 code units. All three point into the raw input, so a span
+/// may contain the line breaks and stray spaces of a PDF extraction (`2020\n年`).
+public struct Entity: Sendable, Hashable {
+    public var label: EntityLabel
+    public var scalars: Range<Int>
+    public var utf8: Range<Int>
+    public var utf16: Range<Int>
+    /// The span's text, exactly as in the input.
+    public var text: String
+    /// The normalised value (ISO 8601 for dates and times, a number, a number and a unit or
+    /// currency), or `nil`.
+    public var value: String?
+
+    public init(label: EntityLabel, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>, text: String, value: String?) {
+        self.label = label
+        self.scalars = scalars
+        self.utf8 = utf8
+        self.utf16 = utf16
+        self.text = text
+        self.value = value
+    }
+}

@@ -1,0 +1,61 @@
+/// A text's characters with the noise of PDF extraction folded away, each still knowing where
+/// it stands in the raw text.
+///
+/// PDF extraction breaks lines inside words and numbers and scatters spaces (`联\n合国`,
+/// `2\n1个国家`, `2 0 2 0年`). Recognisers read the folded characters, where a line break or
+/// spaces between two CJK characters or digits are gone; every span they find maps back to the
+/// raw text, so offsets still point into the input and the span's text keeps the break.
+struct FoldedText {
+    /// The folded characters.
+    var scalars: [UInt32] = []
+    /// For each folded character, its index in the raw text's scalars; one more entry at the end
+    /// for the raw length.
+    var rawIndex: [Int] = []
+
+    /// Folds `raw`: whitespace (spaces, tabs, line breaks, U+3000) between two characters that
+    /// are CJK or digits is dropped. O(n).
+    init(_ raw: [UInt32]) {
+        scalars.reserveCapacity(raw.count)
+        rawIndex.reserveCapacity(raw.count + 1)
+        var index = 0
+        while index < raw.count {
+            let scalar = raw[index]
+            if Self.isFoldableSpace(scalar), let last = scalars.last, Self.joins(last) {
+                // Look past the whitespace run: fold it if a joining character follows.
+                var next = index
+                while next < raw.count, Self.isFoldableSpace(raw[next]) { next += 1 }
+                let breaks = raw[index..<next].filter { $0 == 0x0A }.count
+                if next < raw.count, Self.joins(raw[next]), breaks <= 1 {
+                    index = next
+                    continue
+                }
+            }
+            scalars.append(scalar)
+            rawIndex.append(index)
+            index += 1
+        }
+        rawIndex.append(raw.count)
+    }
+
+    /// The raw range of the folded range `range`: from its first character to just past its last.
+    func rawRange(_ range: Range<Int>) -> Range<Int> {
+        rawIndex[range.lowerBound]..<(rawIndex[range.upperBound - 1] + 1)
+    }
+
+    static func isFoldableSpace(_ scalar: UInt32) -> Bool {
+        scalar == 0x20 || scalar == 0x09 || scalar == 0x0A || scalar == 0x0D || scalar == 0x3000
+    }
+
+    /// CJK characters, CJK punctuation and full-width forms, and digits: the characters a PDF
+    /// line wrap or stray space can fall between without meaning a space.
+    static func joins(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x30...0x39, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x25CB, 0x20000...0x2FA1F:
+            return true
+        case 0x25, 0x2E:  // % and the decimal point inside a number
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+
+/// A span found in folded text, before it is mapped back to the raw input.
+struct Candidate: Equatable {
+    var range: Range<Int>
+    var label: EntityLabel
+    var value: String?
+}
+
+/// Finds numbers, dates and times in folded text, with their values (see ANNOTATION.md).
+///
+/// It reads the characters from left to right; at each position it tries the readings that
+/// can start there (a date word, an ordinal, a percentage, a number with what follows it) and
+/// keeps the longest; ranges (`60%至75%`, `100-150亿美元`, `2022-2025`) are joined into one span.
+struct NumberDateRecognizer {
+    /// Folded positions where a token of the segmentation starts: a Chinese numeral counts as a
+    /// number only at such a start, so that the 一 of 统一 or the 二 of 二氧化碳 is no number.
+    let tokenStarts: Set<Int>
+
+    func candidates(in s: [UInt32]) -> [Candidate] {
+        var found: [Candidate] = []
+        var index = 0
+        while index < s.count {
+            if let candidate = longest(in: s, at: index) {
+                found.append(candidate)
+                index = candidate.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The longest entity starting at `index`, ranges joined.
+    func longest(in s: [UInt32], at index: Int) -> Candidate? {
+        guard var first = single(in: s, at: index) else { return nil }
+        // A range: `60%至75%`, `100-150亿美元`, `2022-2025`, `5-18岁`.
+        if first.range.upperBound < s.count, Self.isRangeJoiner(s[first.range.upperBound]),
+            let second = single(in: s, at: first.range.upperBound + 1), let joined = join(first, second, in: s)
+        {
+            first = joined
+        }
+        return first
+    }
+
+    static func isRangeJoiner(_ scalar: UInt32) -> Bool {
+        // 至 到 - ～ — ~ 〜 －
+        [0x81F3, 0x5230, 0x2D, 0xFF5E, 0x2014, 0x7E, 0x301C, 0xFF0D, 0x2013].contains(scalar)
+    }
+
+    /// A range of two readings: same label, or a bare number before a measured one.
+    func join(_ low: Candidate, _ high: Candidate, in s: [UInt32]) -> Candidate? {
+        let lowReading = reading(in: s, at: low.range.lowerBound)
+        let highReading = reading(in: s, at: high.range.lowerBound)
+        guard let lowValue = lowReading?.value, let highValue = highReading?.value else { return nil }
+        // `2022-2025`: two years make a period.
+        let lowYear = lowReading!.hasArabicDigits && low.range.count == 4 && lowValue >= 1000 && lowValue < 3000
+        let highYear = highReading!.hasArabicDigits && high.range.count == 4 && highValue >= 1000 && highValue < 3000
+        if low.label == .cardinal, high.label == .cardinal, lowYear, highYear, lowValue < highValue {
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: .date, value: "\(lowValue)/\(highValue)")
+        }
+        if low.label == high.label, let lv = low.value, let hv = high.value {
+            // `60%至75%` → 60/75; `2022年至2025年` → 2022/2025; units repeated on both sides.
+            let lowParts = lv.split(separator: " ", maxSplits: 1)
+            let highParts = hv.split(separator: " ", maxSplits: 1)
+            if lowParts.count == 2, highParts.count == 2, lowParts[1] == highParts[1] {
+                return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: low.label, value: "\(lowParts[0])/\(highParts[0]) \(lowParts[1])")
+            }
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: low.label, value: "\(lv)/\(hv)")
+        }
+        // `100-150亿美元`, `5-18岁`: a bare number before a measured one takes its unit and multiplier.
+        guard low.label == .cardinal, low.range.upperBound == lowReading!.end, high.label != .cardinal, high.label != .ordinal else { return nil }
+        let scaledLow = lowValue * (highReading!.multiplier)
+        guard let highValueText = high.value else {
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: nil)
+        }
+        let parts = highValueText.split(separator: " ", maxSplits: 1)
+        let unit = parts.count == 2 ? " " + parts[1] : ""
+        let lowText: String
+        switch high.label {
+        case .date where highValueText.hasPrefix("P"):
+            lowText = "P\(scaledLow)" + String(highValueText.last!)
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(lowText)/\(highValueText)")
+        case .date:
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(scaledLow)/\(highValueText)")
+        default:
+            lowText = "\(scaledLow)"
+        }
+        _ = highValue
+        return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(lowText)/\(parts[0])\(unit)")
+    }
+
+    /// A number starting at `index`, if one may start there.
+    func reading(in s: [UInt32], at index: Int) -> NumberReading? {
+        guard index < s.count else { return nil }
+        let scalar = s[index]
+        if Numeral.isArabicDigit(scalar) {
+            // Digits inside identifiers and codes (`AGRI3`, `cop-15`) are no numbers.
+            if index > 0, Self.isASCIILetter(s[index - 1]) { return nil }
+            if index > 1, s[index - 1] == 0x2D, Self.isASCIILetter(s[index - 2]) { return nil }
+            if index > 0, Numeral.isArabicDigit(s[index - 1]) { return nil }
+            guard let reading = NumberReader.read(s, from: index) else { return nil }
+            if reading.end < s.count, Self.isASCIILetter(s[reading.end]) { return nil }
+            return reading
+        }
+        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10, tokenStarts.contains(index) else { return nil }
+        if index > 0, Numeral.chineseDigits[s[index - 1]] != nil { return nil }
+        return NumberReader.read(s, from: index)
+    }
+
+    static func isASCIILetter(_ scalar: UInt32) -> Bool {
+        (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
+    }
+
+    /// One entity (no range joining) starting at `index`.
+    func single(in s: [UInt32], at index: Int) -> Candidate? {
+        // Words that are dates by themselves.
+        if let (_, value, end) = Vocabulary.match(Vocabulary.dateWords, in: s, at: index) {
+            return Candidate(range: index..<end, label: .date, value: value)
+        }
+        // 近…来, 未来…: the frame belongs to the period.
+        if Vocabulary.starts(s, at: index, with: "近"), var period = single(in: s, at: index + 1), period.label == .date,
+            period.value?.hasPrefix("P") == true, s[period.range.upperBound - 1] == 0x6765
+        {
+            period.range = index..<period.range.upperBound
+            return period
+        }
+        if Vocabulary.starts(s, at: index, with: "未来"), var period = single(in: s, at: index + 2), period.label == .date, period.value?.hasPrefix("P") == true {
+            period.range = index..<period.range.upperBound
+            return period
+        }
+        // Ordinals: 第 with its numeral.
+        if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
+            return Candidate(range: index..<number.end, label: .ordinal, value: "\(number.value)")
+        }
+        // 百分之…: a percentage.
+        if Vocabulary.starts(s, at: index, with: "百分之"), let number = NumberReader.read(s, from: index + 3) {
+            return Candidate(range: index..<number.end, label: .percent, value: "\(number.value)")
+        }
+        if let time = timeOfDay(in: s, at: index) { return time }
+        guard let number = reading(in: s, at: index) else { return nil }
+        return measured(number, in: s, from: index)
+    }
+
+    /// `下午3点`, `上午10时30分`: a time of day.
+    func timeOfDay(in s: [UInt32], at index: Int) -> Candidate? {
+        let periods: [(String, Int)] = [("上午", 0), ("早上", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("晚上", 12), ("傍晚", 12)]
+        guard let (_, offset, end) = Vocabulary.match(periods, in: s, at: index), let hour = NumberReader.read(s, from: end),
+            hour.end < s.count, s[hour.end] == 0x70B9 || s[hour.end] == 0x65F6,  // 点 时
+            let h = Int("\(hour.value)"), (0...12).contains(h)
+        else { return nil }
+        var stop = hour.end + 1
+        var minutes = 0
+        if let minute = NumberReader.read(s, from: stop), minute.end < s.count, s[minute.end] == 0x5206, let m = Int("\(minute.value)"), m < 60 {
+            minutes = m
+            stop = minute.end + 1
+        }
+        let hour24 = h == 12 && offset == 0 ? 0 : (h < 12 ? h + offset : h)
+        return Candidate(range: index..<stop, label: .time, value: String(format: "T%02d:%02d", hour24, minutes))
+    }
+
+    /// What a number is, from what follows it.
+    func measured(_ number: NumberReading, in s: [UInt32], from start: Int) -> Candidate? {
+        let end = number.end
+        let value = "\(number.value)"
+        func next(_ word: String) -> Bool { Vocabulary.starts(s, at: end, with: word) }
+        if end < s.count, s[end] == 0x25 || s[end] == 0xFF05 {
+            return Candidate(range: start..<(end + 1), label: .percent, value: value)
+        }
+        if next("个百分点") { return Candidate(range: start..<(end + 4), label: .percent, value: value) }
+        if let date = dateReading(number, in: s, from: start) { return date }
+        if let (_, code, stop) = Vocabulary.match(Vocabulary.currencies, in: s, at: end) {
+            return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
+        }
+        if let (_, code, stop) = Vocabulary.match(Vocabulary.units, in: s, at: end) {
+            return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+        }
+        // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
+        let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00
+        for length in [2, 1] where end + length <= s.count {
+            let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
+            if Vocabulary.classifiers.contains(word) {
+                if isLoneOne { return nil }
+                return Candidate(range: start..<(end + length), label: .cardinal, value: value)
+            }
+        }
+        if end < s.count, Vocabulary.multipliers.contains(s[end]), !isLoneOne {
+            return Candidate(range: start..<end, label: .cardinal, value: value)
+        }
+        // A bare number: Arabic digits, or Chinese numerals of two characters or more.
+        if number.hasArabicDigits || number.length >= 2 {
+            return Candidate(range: start..<end, label: .cardinal, value: value)
+        }
+        return nil
+    }
+
+    /// Dates and times that start with a number: `2021年1月1日`, `6月5日`, `21世纪`, `90年代`,
+    /// `30年`, `五年多`, `3个月`, `48小时`, `5岁`, `35周年`, `2022-2025` (the range is joined later).
+    func dateReading(_ number: NumberReading, in s: [UInt32], from start: Int) -> Candidate? {
+        let end = number.end
+        func at(_ index: Int, _ word: String) -> Bool { Vocabulary.starts(s, at: index, with: word) }
+        let n = number.value
+        let digits = number.length
+        let isYear = !number.isApproximate && (number.hasArabicDigits ? digits == 4 : digits == 4 && !"\(n)".contains(".")) && n >= 1000 && n < 3000
+        let integer = Int("\(n)")
+        // An ISO date: `2020-12-02`.
+        if isYear, number.hasArabicDigits, end + 5 <= s.count, s[end] == 0x2D,
+            let month = NumberReader.read(s, from: end + 1), month.length == 2, month.end < s.count, s[month.end] == 0x2D,
+            let day = NumberReader.read(s, from: month.end + 1), day.length == 2,
+            let m = Int("\(month.value)"), let d = Int("\(day.value)"), (1...12).contains(m), (1...31).contains(d)
+        {
+            return Candidate(range: start..<day.end, label: .date, value: "\(n)" + String(format: "-%02d-%02d", m, d))
+        }
+        // A year, then perhaps its month, day and part of month.
+        if at(end, "年"), isYear, !at(end, "年代") {
+            var stop = end + 1
+            var value = "\(n)"
+            if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = Int("\(month.value)"), (1...12).contains(m) {
+                value += String(format: "-%02d", m)
+                stop = month.end + 1
+                if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = Int("\(day.value)"), (1...31).contains(d) {
+                    value += String(format: "-%02d", d)
+                    stop = day.end + 1
+                } else if let part = partOfMonth(in: s, at: stop) {
+                    stop = part
+                }
+            }
+            return Candidate(range: start..<stop, label: .date, value: value)
+        }
+        // A month (and day) of an unstated year.
+        if at(end, "月"), !at(end, "月份") || true, let m = integer, (1...12).contains(m), !number.isApproximate {
+            var stop = end + 1
+            var value = String(format: "XXXX-%02d", m)
+            if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = Int("\(day.value)"), (1...31).contains(d) {
+                value += String(format: "-%02d", d)
+                stop = day.end + 1
+            } else if let part = partOfMonth(in: s, at: stop) {
+                stop = part
+            }
+            return Candidate(range: start..<stop, label: .date, value: value)
+        }
+        if at(end, "日") || at(end, "号"), let d = integer, (1...31).contains(d), number.hasArabicDigits {
+            return Candidate(range: start..<(end + 1), label: .date, value: String(format: "XXXX-XX-%02d", d))
+        }
+        // Centuries and decades: 21世纪 → 20XX, 20世纪90年代 → 199X, 90年代 → XX9X.
+        if at(end, "世纪"), let c = integer, (1...30).contains(c) {
+            var stop = end + 2
+            var value = String(format: "%02dXX", c - 1)
+            if let decade = NumberReader.read(s, from: stop), at(decade.end, "年代"), let d = Int("\(decade.value)"), d % 10 == 0, d < 100 {
+                value = String(format: "%02d%dX", c - 1, d / 10)
+                stop = decade.end + 2
+            }
+            return Candidate(range: start..<stop, label: .date, value: value)
+        }
+        if at(end, "年代"), let d = integer, d % 10 == 0 {
+            let value = d >= 1000 ? "\(d / 10)X" : "XX\(d / 10 % 10)X"
+            return Candidate(range: start..<(end + 2), label: .date, value: value)
+        }
+        // Durations, ages and anniversaries.
+        let amount = "\(n)"
+        let periods: [(String, EntityLabel, String)] = [
+            ("个多月", .date, "M"), ("多个月", .date, "M"), ("个月", .date, "M"), ("周年", .date, "Y"), ("年", .date, "Y"),
+            ("天", .date, "D"), ("个星期", .date, "W"), ("星期", .date, "W"), ("周", .date, "W"), ("岁", .date, "Y"),
+            ("个小时", .time, "H"), ("小时", .time, "H"), ("分钟", .time, "M"), ("秒钟", .time, "S"), ("秒", .time, "S"),
+        ]
+        if let (_, payload, stop) = Vocabulary.match(periods.map { ($0.0, ($0.1, $0.2)) }, in: s, at: end) {
+            var stop = stop
+            // `五年多`: what sits inside the amount stays in.
+            if stop < s.count, s[stop] == 0x591A, payload.0 == .date { stop += 1 }
+            let value = payload.0 == .time ? "PT\(amount)\(payload.1)" : "P\(amount)\(payload.1)"
+            // `30年来`: the frame stays with the period.
+            if payload.0 == .date, payload.1 != "W", stop < s.count, s[stop] == 0x6765, !at(stop, "来自") { stop += 1 }
+            return Candidate(range: start..<stop, label: payload.0, value: value)
+        }
+        return nil
+    }
+
+    /// The end of 上旬, 中旬, 下旬, 初, 底, 末 or 中 after a month, or `nil`.
+    func partOfMonth(in s: [UInt32], at index: Int) -> Int? {
+        for word in ["上旬", "中旬", "下旬"] where Vocabulary.starts(s, at: index, with: word) { return index + 2 }
+        for word in ["初", "底", "末"] where Vocabulary.starts(s, at: index, with: word) { return index + 1 }
+        return nil
+    }
+}
+
+extension NumberReading {
+    /// The large units (万, 亿) an Arabic number was multiplied by, as a factor.
+    var multiplier: Decimal { multiplierFactor }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Digits and numerals as Chinese text writes them.
+enum Numeral {
+    /// The value of a digit: ASCII, full-width, Chinese (〇○零一二两三…九) or financial (壹贰…玖).
+    static func digit(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x30...0x39: return Int(scalar - 0x30)
+        case 0xFF10...0xFF19: return Int(scalar - 0xFF10)
+        default: return chineseDigits[scalar]
+        }
+    }
+
+    static let chineseDigits: [UInt32: Int] = [
+        0x96F6: 0, 0x3007: 0, 0x25CB: 0, 0x6D1E: 0,  // 零 〇 ○ (洞, radio zero, left out below)
+        0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
+        0x58F9: 1, 0x8D30: 2, 0x8CB3: 2, 0x53C1: 3, 0x8086: 4, 0x4F0D: 5, 0x9646: 6, 0x9678: 6, 0x67D2: 7, 0x634C: 8, 0x7396: 9,
+    ].filter { $0.key != 0x6D1E }
+
+    /// Whether `scalar` is an Arabic digit (ASCII or full-width).
+    static func isArabicDigit(_ scalar: UInt32) -> Bool {
+        (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar)
+    }
+
+    /// The value of a unit within a section: 十 (拾), 百 (佰), 千 (仟).
+    static func smallUnit(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x5341, 0x62FE: return 10
+        case 0x767E, 0x4F70: return 100
+        case 0x5343, 0x4EDF: return 1000
+        default: return nil
+        }
+    }
+
+    static let wan: UInt32 = 0x4E07  // 万
+    static let yi: UInt32 = 0x4EBF  // 亿
+    static let zhao: UInt32 = 0x5146  // 兆 (10¹² in Taiwan usage, a million in some mainland uses: left out)
+
+    /// Approximation marks inside an amount: 多, 余, 几 (`50多个`, `两千余`, `十几`).
+    static func isApproximation(_ scalar: UInt32) -> Bool {
+        scalar == 0x591A || scalar == 0x4F59 || scalar == 0x51E0
+    }
+
+    static let point: UInt32 = 0x70B9  // 点 as a decimal point
+}
+
+/// A number read from text: its value, where it ends, and how it was written.
+struct NumberReading: Equatable {
+    var value: Decimal
+    /// The index just past the number (in the folded characters it was read from).
+    var end: Int
+    /// Whether any Arabic digit was used.
+    var hasArabicDigits: Bool
+    /// Whether the amount is approximate (`50多`, `十几`): the value is the stated number.
+    var isApproximate: Bool
+    /// How many characters the number spans.
+    var length: Int
+    /// The factor of the large units that followed Arabic digits (`150亿` → 10⁸), else 1.
+    var multiplierFactor: Decimal = 1
+}
+
+/// Reads numbers: `2020`, `１２．５`, `1,000`, `5.1万亿`, `一百万`, `三亿五千万`, `一九九八`, `三点五`,
+/// `50多`, `两千余`.
+enum NumberReader {
+    /// The longest number starting at `start`, or `nil`.
+    static func read(_ s: [UInt32], from start: Int) -> NumberReading? {
+        guard start < s.count else { return nil }
+        var index = start
+        var value = Decimal(0)
+        var hasArabic = false
+        var approximate = false
+        if Numeral.isArabicDigit(s[start]) {
+            guard let (number, end) = readArabic(s, from: start) else { return nil }
+            value = number
+            index = end
+            hasArabic = true
+        } else if let (number, end, approx) = readChinese(s, from: start) {
+            value = number
+            index = end
+            approximate = approx
+        } else {
+            return nil
+        }
+        // 多 or 余 after digits (`50多`), then the large units: `5.1万亿`, `20万`, `50多万`.
+        if index < s.count, Numeral.isApproximation(s[index]), s[index] != 0x51E0, hasArabic {
+            approximate = true
+            index += 1
+        }
+        var factor = Decimal(1)
+        if hasArabic {
+            while index < s.count {
+                if s[index] == Numeral.wan {
+                    factor *= 10_000
+                } else if s[index] == Numeral.yi {
+                    factor *= 100_000_000
+                } else if let unit = Numeral.smallUnit(s[index]), index + 1 < s.count, s[index + 1] == Numeral.wan || s[index + 1] == Numeral.yi {
+                    factor *= Decimal(unit)  // `2百万`, `3千万`
+                } else {
+                    break
+                }
+                index += 1
+            }
+        }
+        return NumberReading(value: value * factor, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
+            length: index - start, multiplierFactor: factor)
+    }
+
+    /// Arabic digits with thousands commas (followed by exactly three digits) and a decimal point
+    /// (`.`, `．`, `·` between digits).
+    static func readArabic(_ s: [UInt32], from start: Int) -> (Decimal, Int)? {
+        var digits = ""
+        var index = start
+        while index < s.count {
+            let scalar = s[index]
+            if let d = Numeral.isArabicDigit(scalar) ? Numeral.digit(scalar) : nil {
+                digits.append(Character(String(d)))
+                index += 1
+            } else if scalar == 0x2C || scalar == 0xFF0C, !digits.contains("."), index + 3 < s.count + 1,
+                (1...3).allSatisfy({ index + $0 < s.count && Numeral.isArabicDigit(s[index + $0]) }),
+                index + 4 >= s.count || !Numeral.isArabicDigit(s[index + 4])
+            {
+                index += 1  // a thousands comma
+            } else if scalar == 0x2E || scalar == 0xFF0E || scalar == 0xB7, !digits.contains("."), !digits.isEmpty,
+                index + 1 < s.count, Numeral.isArabicDigit(s[index + 1])
+            {
+                digits.append(".")
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !digits.isEmpty, let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return (value, index)
+    }
+
+    /// Chinese numerals: with units (`三亿五千万`, `十五`, `一千零五`), digit by digit (`一九九八`,
+    /// `二○○一`), with a decimal part (`三点五`), and approximations (`十几`, `两千多`).
+    static func readChinese(_ s: [UInt32], from start: Int) -> (Decimal, Int, Bool)? {
+        var index = start
+        var aboveYi = Decimal(0)  // the part already multiplied by 亿
+        var aboveWan = Decimal(0)  // the part since the last 亿, multiplied by 万
+        var section = Decimal(0)  // the part since the last 万 or 亿
+        var digit: Decimal?
+        var digitsOnly = ""  // for numbers written digit by digit
+        var usedUnits = false
+        var approximate = false
+        var lastUnit = 0
+        while index < s.count {
+            let scalar = s[index]
+            if let d = Numeral.chineseDigits[scalar] {
+                digitsOnly.append(Character(String(d)))
+                if digit != nil && !usedUnits {
+                    digit = Decimal(d)  // digit by digit: the value comes from `digitsOnly`
+                } else {
+                    digit = Decimal(d)
+                }
+            } else if let unit = Numeral.smallUnit(scalar) {
+                // `十五`: a unit with no digit before it counts one of it.
+                if digit == nil && (index == start || lastUnit != 0) && unit != 10 { break }
+                section += (digit ?? 1) * Decimal(unit)
+                digit = nil
+                usedUnits = true
+                lastUnit = unit
+            } else if scalar == Numeral.wan {
+                guard index > start else { break }
+                aboveWan = (aboveWan + section + (digit ?? 0)) * 10_000
+                section = 0
+                digit = nil
+                usedUnits = true
+                lastUnit = 10_000
+            } else if scalar == Numeral.yi {
+                guard index > start else { break }
+                aboveYi = (aboveYi + aboveWan + section + (digit ?? 0)) * 100_000_000
+                aboveWan = 0
+                section = 0
+                digit = nil
+                usedUnits = true
+                lastUnit = 100_000_000
+            } else if Numeral.isApproximation(scalar), index > start, scalar != 0x4F59 || usedUnits {
+                // 多 and 余 after a unit, 几 after 十 (`十几`): the stated number is the value.
+                if scalar == 0x51E0, lastUnit != 10 { break }
+                approximate = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index > start else { return nil }
+        // A trailing approximation mark that is not inside the amount belongs to what follows.
+        var value: Decimal
+        if !usedUnits {
+            guard digitsOnly.count >= 1, let whole = Decimal(string: digitsOnly) else { return nil }
+            value = whole
+        } else {
+            value = aboveYi + aboveWan + section + (digit ?? 0)
+            // `三万五`, `一千五`: a lone digit right after a unit is the next unit down.
+            if let digit, lastUnit >= 100, index - start >= 3, Numeral.chineseDigits[s[index - 1]] != nil,
+                Numeral.smallUnit(s[index - 2]) != nil || s[index - 2] == Numeral.wan || s[index - 2] == Numeral.yi
+            {
+                value += digit * (Decimal(lastUnit) / 10 - 1)
+            }
+        }
+        // A decimal part: `三点五`, `百分之三点五`.
+        if index + 1 < s.count, s[index] == Numeral.point, let first = Numeral.chineseDigits[s[index + 1]] {
+            var fraction = "0." + String(first)
+            var k = index + 2
+            while k < s.count, let d = Numeral.chineseDigits[s[k]] {
+                fraction.append(Character(String(d)))
+                k += 1
+            }
+            value += Decimal(string: fraction)!
+            index = k
+            // A large unit may follow: `三点五亿`.
+            if index < s.count, s[index] == Numeral.wan || s[index] == Numeral.yi {
+                value *= s[index] == Numeral.wan ? 10_000 : 100_000_000
+                index += 1
+            }
+        }
+        return (value, index, approximate)
+    }
+}

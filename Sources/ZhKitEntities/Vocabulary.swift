@@ -1,0 +1,54 @@
+/// The words that turn a number into a kind of entity, with their normalised units.
+enum Vocabulary {
+    /// Currencies and their ISO 4217 codes, longest first where one is the other's suffix.
+    static let currencies: [(String, String)] = [
+        ("美元", "USD"), ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("港元", "HKD"), ("港币", "HKD"),
+        ("人民币", "CNY"), ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("卢比", "INR"),
+        ("韩元", "KRW"), ("新台币", "TWD"), ("元", "CNY"),
+    ]
+
+    /// Units of measure and their UCUM codes.
+    static let units: [(String, String)] = [
+        ("°C", "Cel"), ("℃", "Cel"), ("摄氏度", "Cel"), ("公顷", "har"), ("平方公里", "km2"), ("平方千米", "km2"),
+        ("平方米", "m2"), ("立方米", "m3"), ("公里", "km"), ("千米", "km"), ("厘米", "cm"), ("毫米", "mm"), ("米", "m"),
+        ("公斤", "kg"), ("千克", "kg"), ("毫克", "mg"), ("克", "g"), ("吨", "t"), ("毫升", "mL"), ("升", "L"),
+        ("千瓦时", "kW.h"), ("千瓦", "kW"), ("兆瓦", "MW"), ("吉瓦", "GW"), ("英亩", "[acr_us]"), ("海里", "[nmi_i]"),
+        ("亩", "[mu_cn]"),
+    ]
+
+    /// Classifiers that count: a number with one is CARDINAL, classifier included.
+    static let classifiers: Set<String> = [
+        "个", "家", "项", "名", "位", "种", "次", "倍", "国", "座", "条", "件", "类", "批", "所", "台", "辆", "架",
+        "艘", "只", "头", "株", "棵", "部", "份", "篇", "本", "场", "届", "支", "组", "对", "套", "张", "块", "片",
+        "处", "户", "起", "段", "轮", "层", "级", "点", "份儿", "笔", "首", "门", "例", "颗", "枚", "粒", "层次",
+    ]
+
+    /// Words that follow a number as a multiplier of what comes next (`三大`): the number is
+    /// CARDINAL, the word stays out.
+    static let multipliers: Set<UInt32> = [0x5927]  // 大
+
+    /// Words that are dates by themselves (relative, frequency, demonstrative periods).
+    static let dateWords: [(String, String?)] = [
+        ("本世纪", nil), ("上世纪", nil), ("今年", nil), ("去年", nil), ("明年", nil), ("前年", nil), ("后年", nil),
+        ("近年来", nil), ("每年", "P1Y"), ("本年度", nil), ("年度", nil), ("这一年", nil), ("新的一年", nil),
+        ("今天", nil), ("昨天", nil), ("明天", nil), ("本月", nil), ("上个月", nil), ("下个月", nil), ("当年", nil),
+        ("每月", "P1M"), ("每天", "P1D"), ("每周", "P1W"),
+    ]
+
+    /// The start of a longest match of `words` at `index` of `s`, or `nil`.
+    static func match<T>(_ words: [(String, T)], in s: [UInt32], at index: Int) -> (word: String, payload: T, end: Int)? {
+        var best: (String, T, Int)?
+        for (word, payload) in words {
+            let scalars = word.unicodeScalars.map(\.value)
+            guard index + scalars.count <= s.count, Array(s[index..<(index + scalars.count)]) == scalars else { continue }
+            if best == nil || scalars.count > best!.2 - index { best = (word, payload, index + scalars.count) }
+        }
+        return best.map { (word: $0.0, payload: $0.1, end: $0.2) }
+    }
+
+    /// Whether `s` at `index` starts with `word`.
+    static func starts(_ s: [UInt32], at index: Int, with word: String) -> Bool {
+        let scalars = word.unicodeScalars.map(\.value)
+        return index + scalars.count <= s.count && Array(s[index..<(index + scalars.count)]) == scalars
+    }
+}

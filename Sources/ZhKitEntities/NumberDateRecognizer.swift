@@ -99,8 +99,10 @@ struct NumberDateRecognizer {
             if index > 0, Self.isASCIILetter(s[index - 1]) { return nil }
             if index > 1, s[index - 1] == 0x2D, Self.isASCIILetter(s[index - 2]) { return nil }
             if index > 0, Numeral.isArabicDigit(s[index - 1]) { return nil }
+            // Nor are numbers in URL paths (`/pga/75/`).
+            if index > 0, s[index - 1] == 0x2F { return nil }
             guard let reading = NumberReader.read(s, from: index) else { return nil }
-            if reading.end < s.count, Self.isASCIILetter(s[reading.end]) { return nil }
+            if reading.end < s.count, Self.isASCIILetter(s[reading.end]) || s[reading.end] == 0x2F { return nil }
             return reading
         }
         guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10, tokenStarts.contains(index) else { return nil }
@@ -180,7 +182,8 @@ struct NumberDateRecognizer {
         for length in [2, 1] where end + length <= s.count {
             let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
             if Vocabulary.classifiers.contains(word) {
-                if isLoneOne { return nil }
+                // 一 as an article is no number, but 一倍 counts.
+                if isLoneOne, word != "倍" { return nil }
                 return Candidate(range: start..<(end + length), label: .cardinal, value: value)
             }
         }

@@ -56,6 +56,9 @@ import ZhKit
         "𠀀𠀁𪚥𫝀 supplementary ideographs 𝕏𝕐",
         "\u{E000}私用区\u{10FFFF}最后一个码位\u{FFFD}",
         "((((((【【【《《《“““",
+        // Separators before digits once left a lattice position without a route (found on the
+        // People's Daily dev set).
+        "３陕长岭Ａ１７．７５", "．７５", "年．７５．", "..12..3.", "１．", "1,2,3,4", "第3.5.",
     ]
 
     @Test(arguments: hostileStrings)

@@ -154,11 +154,23 @@ struct LatticeSegmenter {
         if let userWords {
             for k in 0..<n { userCodes[k] = userWords.code(of: scalars[k], baseCode: codes[k]) }
         }
-        // A position inside a digit group is no word boundary.
-        breakable[0] = true
-        breakable[n] = true
-        for k in stride(from: 1, to: n, by: 1) {
-            breakable[k] = !(NumberGrammar.isDigitGroupScalar(scalars[k - 1]) && NumberGrammar.isDigitGroupScalar(scalars[k]))
+        // A position inside a digit group (digits, and separators between digits) is no word
+        // boundary. A group starts with a digit: a stray `．` before digits is a character of its own.
+        for k in 0...n { breakable[k] = true }
+        var k = 0
+        while k < n {
+            if NumberGrammar.isDigit(scalars[k]) {
+                var end = k + 1
+                while end < n, NumberGrammar.isDigit(scalars[end])
+                    || (NumberGrammar.isDigitSeparator(scalars[end]) && end + 1 < n && NumberGrammar.isDigit(scalars[end + 1]))
+                {
+                    end += 1
+                }
+                for inside in stride(from: k + 1, to: end, by: 1) { breakable[inside] = false }
+                k = end
+            } else {
+                k += 1
+            }
         }
         if hasNumbers {
             w.scalarArray.removeAll(keepingCapacity: true)
@@ -239,7 +251,10 @@ struct LatticeSegmenter {
         var start = 0
         var stretchStart = -1  // start of the pending stretch of rare single characters
         while start < n {
-            let end = Int(route[start])
+            // Every breakable position has a route; the guard keeps the tokens covering the text
+            // whatever happens.
+            var end = Int(route[start])
+            if end <= start || end > n { end = start + 1 }
             if tuning.characterModel, end == start + 1, !NumberGrammar.isDigitGroupScalar(scalars[start]),
                 singleScore(codes[start]) < tuning.rareCharacterScore
             {

@@ -38,6 +38,14 @@ enum NumberGrammar {
         return end
     }
 
+    /// Whether a digit group starts at `index`: a digit not continuing digits before it.
+    static func isGroupStart(_ scalars: [UInt32], _ index: Int) -> Bool {
+        guard isDigit(scalars[index]) else { return false }
+        if index > 0, isDigit(scalars[index - 1]) { return false }
+        if index > 1, isDigitSeparator(scalars[index - 1]), isDigit(scalars[index - 2]) { return false }
+        return true
+    }
+
     /// Chinese numerals, including the zeros 〇 and ○ and the large units.
     @inline(__always)
     static func isChineseNumeral(_ scalar: UInt32) -> Bool {
@@ -58,7 +66,7 @@ enum NumberGrammar {
         let first = scalars[start]
         var end = start
         if isDigit(first) {
-            guard start == 0 || !isDigitGroupScalar(scalars[start - 1]) else { return NumberEnds() }
+            guard isGroupStart(scalars, start) else { return NumberEnds() }
             end = digitGroupEnd(scalars, from: start)
             // Large units and numerals may continue a digit group: `1万亿`, `50万`.
             while end < n, scalars[end] == 0x4E07 || scalars[end] == 0x4EBF { end += 1 }

@@ -76,7 +76,7 @@ struct NumberTemplates: Sendable {
     func forEachMatch(in scalars: [UInt32], from start: Int, _ body: (Int) -> Void) {
         let first = scalars[start]
         // Only a digit group's or a numeral run's first character starts a number.
-        if NumberGrammar.isDigit(first), start > 0, NumberGrammar.isDigitGroupScalar(scalars[start - 1]) { return }
+        if NumberGrammar.isDigit(first), !NumberGrammar.isGroupStart(scalars, start) { return }
         if NumberGrammar.isChineseNumeral(first), start > 0, NumberGrammar.isChineseNumeral(scalars[start - 1]) { return }
         for template in templates {
             var index = start

@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score output against a gold standard.",
-        subcommands: [SegmentationEvalCommand.self]
+        subcommands: [SegmentationEvalCommand.self, EntityEvalCommand.self]
     )
 }
 

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import ZhKitCorpus
+import ZhKitEntities
+
+/// `zhkit eval entities`: exact-span P, R, F1 per label and per group.
+struct EntityEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Score entities against a gold standard: exact-span precision, recall and F1.",
+        discussion: """
+            GOLD and PRED are JSONL, one document per line, each with "entities": [{"start", \
+            "end", "label"}] (Unicode scalar offsets, end exclusive): gold files as ANNOTATION.md \
+            describes them, predictions as 'zhkit annotate' writes them. Documents are matched by \
+            "id" when both have ids, else by line. Scores are given per label and per group: ORG; \
+            DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL (and a gold \
+            label NUMBER).
+            """
+    )
+
+    @Option(help: "The gold entities (JSONL).")
+    var gold: String
+
+    @Flag(help: "Print the scores as one JSON object.")
+    var json = false
+
+    @Argument(help: "The predicted entities (JSONL).")
+    var predicted: String
+
+    func run() throws {
+        let goldDocuments = try readDocuments(gold)
+        let predictedDocuments = try readDocuments(predicted)
+        let byID = Dictionary(predictedDocuments.compactMap { doc in doc.id.map { ($0, doc) } }, uniquingKeysWith: { a, _ in a })
+        var scorer = EntityScorer()
+        for (index, goldDocument) in goldDocuments.enumerated() {
+            let match: Document?
+            if let id = goldDocument.id, !byID.isEmpty {
+                match = byID[id]
+            } else {
+                match = index < predictedDocuments.count ? predictedDocuments[index] : nil
+            }
+            guard let match else {
+                throw CLIError(.dataError, "'\(predicted)' has no document for gold line \(index + 1)\(goldDocument.id.map { " (id \($0))" } ?? "")")
+            }
+            scorer.add(gold: goldDocument.spans, predicted: match.spans)
+        }
+        var output = StandardOutput()
+        try output.write(json ? jsonReport(scorer, documents: goldDocuments.count) : textReport(scorer))
+        try output.flush()
+    }
+
+    struct Document {
+        var id: String?
+        var spans: [LabelledSpan]
+    }
+
+    func readDocuments(_ path: String) throws(CLIError) -> [Document] {
+        let text = try InputFile(path: path).readText()
+        var documents: [Document] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw CLIError(.dataError, "\(path):\(lineNumber): not a JSON object")
+            }
+            guard let entities = object["entities"] as? [[String: Any]] else {
+                throw CLIError(.dataError, "\(path):\(lineNumber): no \"entities\" list")
+            }
+            var spans: [LabelledSpan] = []
+            for entity in entities {
+                guard let start = entity["start"] as? Int, let end = entity["end"] as? Int, let label = entity["label"] as? String else {
+                    throw CLIError(.dataError, "\(path):\(lineNumber): an entity needs integer \"start\", \"end\" and a \"label\"")
+                }
+                spans.append(LabelledSpan(start: start, end: end, label: label))
+            }
+            let id = object["id"].map { value -> String in (value as? String) ?? "\(value)" }
+            documents.append(Document(id: id, spans: spans))
+        }
+        return documents
+    }
+
+    func textReport(_ scorer: EntityScorer) -> [UInt8] {
+        func row(_ name: String, _ score: EntityScore) -> String {
+            let padded = name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            return padded + String(format: "%7d %7d %7d   %.3f   %.3f   %.3f", score.gold, score.predicted, score.correct, score.precision, score.recall, score.f1)
+        }
+        var lines = ["          " + "   gold    pred correct       P       R      F1"]
+        for group in EntityGroup.allCases { lines.append(row(group.rawValue + "*", scorer.byGroup[group] ?? EntityScore())) }
+        lines.append(row("all*", scorer.overall))
+        for label in scorer.byLabel.keys.sorted() { lines.append(row(label, scorer.byLabel[label]!)) }
+        lines.append("(* groups: DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, NUMBER)")
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    func jsonReport(_ scorer: EntityScorer, documents: Int) -> [UInt8] {
+        var writer = JSONWriter(capacity: 2048)
+        func score(_ s: EntityScore) {
+            writer.raw("{\"gold\":")
+            writer.integer(s.gold)
+            writer.raw(",\"predicted\":")
+            writer.integer(s.predicted)
+            writer.raw(",\"correct\":")
+            writer.integer(s.correct)
+            writer.raw(",\"precision\":")
+            writer.decimal(s.precision)
+            writer.raw(",\"recall\":")
+            writer.decimal(s.recall)
+            writer.raw(",\"f1\":")
+            writer.decimal(s.f1)
+            writer.raw(UInt8(ascii: "}"))
+        }
+        writer.raw("{\"documents\":")
+        writer.integer(documents)
+        writer.raw(",\"overall\":")
+        score(scorer.overall)
+        writer.raw(",\"groups\":{")
+        for (index, group) in EntityGroup.allCases.enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            writer.string(group.rawValue)
+            writer.raw(UInt8(ascii: ":"))
+            score(scorer.byGroup[group] ?? EntityScore())
+        }
+        writer.raw("},\"labels\":{")
+        for (index, label) in scorer.byLabel.keys.sorted().enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            writer.string(label)
+            writer.raw(UInt8(ascii: ":"))
+            score(scorer.byLabel[label]!)
+        }
+        writer.raw("}}\n")
+        return writer.bytes
+    }
+}

@@ -22,7 +22,17 @@ struct NumberDateRecognizer {
         var index = 0
         while index < s.count {
             if let candidate = longest(in: s, at: index) {
-                found.append(candidate)
+                // The longest reading wins: a date right after a relative date or a year makes one
+                // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
+                if candidate.label == .date, let last = found.last, last.label == .date,
+                    last.range.upperBound == candidate.range.lowerBound, last.value?.hasPrefix("P") != true,
+                    candidate.value?.hasPrefix("XXXX") == true
+                {
+                    let value = last.value.map { year in candidate.value!.replacingOccurrences(of: "XXXX", with: year) }
+                    found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
+                } else {
+                    found.append(candidate)
+                }
                 index = candidate.range.upperBound
             } else {
                 index += 1

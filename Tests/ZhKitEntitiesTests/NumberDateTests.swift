@@ -146,6 +146,8 @@ import ZhKitEntities
         ("这一年", ["DATE 这一年="]),
         ("新的一年", ["DATE 新的一年="]),
         ("近年来", ["DATE 近年来="]),
+        ("去年11月", ["DATE 去年11月="]),
+        ("今年5月3日", ["DATE 今年5月3日="]),
         // Periods and durations.
         ("近50年来", ["DATE 近50年来=P50Y"]),
         ("30年来", ["DATE 30年来=P30Y"]),

@@ -36,7 +36,12 @@ let package = Package(
             resources: [.copy("Resources/default.zhlex")]
         ),
         // Entities: numbers, dates, times and organisations, with normalised values.
-        .target(name: "ZhKitEntities", dependencies: ["ZhKit"]),
+        .target(
+            name: "ZhKitEntities",
+            dependencies: ["ZhKit"],
+            // Organisation and place names derived from dictionaries/general.txt by `zhkit dictionary compile`.
+            resources: [.copy("Resources/names.txt")]
+        ),
         // Corpus formats: readers and writers of annotated text.
         .target(name: "ZhKitCorpus", dependencies: ["ZhKit", "ZhKitEntities"]),
         // The `zhkit` command-line tool.

@@ -1,16 +1,17 @@
 import ZhKit
 
-/// Finds the entities of `ANNOTATION.md` in raw text: numbers, dates and times (organisations
-/// follow).
+/// Finds the entities of `ANNOTATION.md` in raw text: organisations, numbers, dates and times.
 ///
 /// An extractor is an immutable value over a segmenter: build it once, share it between threads.
 /// Spans point into the raw text in Unicode scalars, UTF-8 bytes and UTF-16 units, even across
 /// the line wraps and stray spaces of PDF extraction.
 public struct EntityExtractor: Sendable {
     public let segmenter: Segmenter
+    public let names: NameLists
 
-    public init(segmenter: Segmenter) {
+    public init(segmenter: Segmenter, names: NameLists = .bundled) {
         self.segmenter = segmenter
+        self.names = names
     }
 
     /// The tokens and entities of `text`. O(n).
@@ -24,20 +25,30 @@ public struct EntityExtractor: Sendable {
         entities(in: text, tokens: segmenter.tokens(in: text))
     }
 
+    /// Non-overlapping candidates in order: where two overlap, the longer wins (then the first).
+    static func resolve(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.sorted { a, b in
+            a.range.count != b.range.count ? a.range.count > b.range.count : a.range.lowerBound < b.range.lowerBound
+        }
+        var taken: [Candidate] = []
+        for candidate in ordered where !taken.contains(where: { $0.range.overlaps(candidate.range) }) {
+            taken.append(candidate)
+        }
+        return taken.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
     /// The entities of `text`, given its tokens.
     public func entities(in text: String, tokens: [Token]) -> [Entity] {
         let raw = text.unicodeScalars.map(\.value)
         let folded = FoldedText(raw)
-        // Token starts, in folded positions.
-        var foldedIndex = [Int](repeating: -1, count: raw.count + 1)
-        for (position, rawPosition) in folded.rawIndex.enumerated() { foldedIndex[rawPosition] = position }
-        var starts = Set<Int>()
-        for token in tokens where token.kind != .whitespace {
-            let position = foldedIndex[token.scalars.lowerBound]
-            if position >= 0 { starts.insert(position) }
-        }
-        let recognizer = NumberDateRecognizer(tokenStarts: starts)
-        let candidates = recognizer.candidates(in: folded.scalars)
+        // The folded text is segmented again: a word broken by a line wrap is whole there.
+        let foldedString = String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init)))
+        let foldedTokens = segmenter.tokens(in: foldedString).filter { $0.kind != .whitespace }
+            .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
+        let starts = Set(foldedTokens.map(\.range.lowerBound))
+        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars)
+        let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: foldedTokens)
+        let candidates = Self.resolve(numbers + organizations)
         guard !candidates.isEmpty else { return [] }
 
         // Offsets in the other two units, by scalar index.

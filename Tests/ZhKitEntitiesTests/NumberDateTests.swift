@@ -52,7 +52,7 @@ import ZhKitEntities
         ("意见一致", []),
         ("统一战线", []),
         ("零排放", []),
-        ("AGRI3基金", []),
+        ("AGRI3基金", ["ORG AGRI3基金="]),  // a name built on a code is an organisation, the code no number
         ("参加cop-15会议", []),
         ("见https://example.org/pga/75/x", []),
         ("5G网络", []),

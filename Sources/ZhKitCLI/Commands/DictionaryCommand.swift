@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZhKit
+import ZhKitEntities
 
 /// `zhkit dictionary`: work with the project's lexicon sources.
 struct DictionaryCommand: ParsableCommand {
@@ -39,6 +40,9 @@ struct CompileDictionaryCommand: ParsableCommand {
     @Option(help: "Where to write the compiled image.")
     var output = "Sources/ZhKit/Resources/default.zhlex"
 
+    @Option(help: "Where to write the organisation and place names (for entities).")
+    var namesOutput = "Sources/ZhKitEntities/Resources/names.txt"
+
     func run() throws {
         let paths = LexiconSources.files(in: sources)
         var contents: [[UInt8]] = []
@@ -62,6 +66,9 @@ struct CompileDictionaryCommand: ParsableCommand {
         }
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
+        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self))
+        try writeWhole(Array(names.utf8), to: namesOutput)
+        printError("wrote the organisation and place names to \(namesOutput)")
     }
 }
 

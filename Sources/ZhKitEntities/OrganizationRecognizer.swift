@@ -1,0 +1,156 @@
+/// A token of the folded text: its range in folded characters and its text.
+struct FoldedToken {
+    var range: Range<Int>
+    var text: String
+}
+
+/// Finds organisations (ANNOTATION.md, ORG): names the lexicon knows, names built on a head
+/// (`荷兰政府`, `全球环境基金`, `西非国家经济共同体委员会`), acronyms in brackets after a name
+/// (`联合国开发计划署（UNDP）`), abbreviations a text defines (`（以下简称为“联合国环境署”）`),
+/// and every later occurrence of a name found once.
+struct OrganizationRecognizer {
+    let names: NameLists
+
+    /// Words that end an organisation's name.
+    static let heads: Set<String> = [
+        "政府", "委员会", "秘书处", "理事会", "基金", "基金会", "组织", "银行", "公司", "联盟", "协会", "署", "局",
+        "议会", "联合会", "伙伴关系", "集团", "研究所", "研究院", "大学", "学院", "办事处", "规划署", "计划署",
+        "共同体", "小组", "网络", "中心", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
+    ]
+
+    /// Words an organisation's name may start with besides a place or an organisation.
+    static let scopes: Set<String> = ["全球", "国际", "世界", "亚洲", "非洲", "欧洲", "美洲", "区域", "国家", "地区", "欧盟", "联合国", "中央", "中国"]
+
+    /// Words after a name that make it part of an event, report or day (ANNOTATION.md rule 5).
+    static let eventWords: Set<String> = ["峰会", "会议", "论坛", "报告", "日", "十年", "公约", "议程", "协定", "年会", "周"]
+    /// Event words that end a longer name (`联合国 生物多样性 峰会`); reports and days only count
+    /// right after the name, since verbs come between a name and what it publishes.
+    static let eventNameEnds: Set<String> = ["峰会", "会议", "论坛", "十年", "年会"]
+
+    /// Words that never sit inside a name.
+    static let breakers: Set<String> = [
+        "的", "和", "与", "及", "以及", "等", "在", "是", "了", "对", "为", "以", "将", "由", "向", "从", "把", "被", "也", "都",
+        "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有",
+    ]
+
+    func candidates(in s: [UInt32], tokens: [FoldedToken]) -> [Candidate] {
+        let insideTitle = Self.bookTitleMask(s)
+        var found: [Candidate] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard !insideTitle[token.range.lowerBound] else {
+                index += 1
+                continue
+            }
+            if let (range, nextIndex) = name(at: index, tokens: tokens) {
+                found.append(Candidate(range: range, label: .org, value: nil))
+                index = nextIndex
+                continue
+            }
+            index += 1
+        }
+        // Acronyms and abbreviations defined right after a name.
+        var defined: [Candidate] = []
+        for candidate in found {
+            defined += definitions(after: candidate.range.upperBound, in: s)
+        }
+        found += defined
+        // Every occurrence of a name found once.
+        let known = Set(found.map { String(String.UnicodeScalarView(s[$0.range].compactMap(Unicode.Scalar.init))) })
+        var covered = Set(found.map(\.range))
+        for (position, token) in tokens.enumerated() where !insideTitle[token.range.lowerBound] {
+            for name in known {
+                let scalars = name.unicodeScalars.map(\.value)
+                let end = token.range.lowerBound + scalars.count
+                guard end <= s.count, Array(s[token.range.lowerBound..<end]) == scalars else { continue }
+                // The name must end at a token boundary, and not be part of an event's name.
+                guard let last = tokens[position...].firstIndex(where: { $0.range.upperBound == end }) else { continue }
+                if isFollowedByEvent(tokens, after: last) { continue }
+                let range = token.range.lowerBound..<end
+                if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
+            }
+        }
+        return found
+    }
+
+    /// The organisation name starting at token `index`, and the token after it.
+    func name(at index: Int, tokens: [FoldedToken]) -> (Range<Int>, Int)? {
+        let first = tokens[index]
+        let isOrganization = names.organizations.contains(first.text)
+        let isAnchor = isOrganization || names.places.contains(first.text) || Self.scopes.contains(first.text) || Self.isAcronym(first.text)
+        guard isAnchor else { return nil }
+        // Extend to a head within four more tokens: `西非 国家 经济 共同体 委员会`.
+        var best: Int? = isOrganization ? index : nil
+        var j = index + 1
+        while j < tokens.count, j <= index + 4 {
+            let text = tokens[j].text
+            guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !Self.breakers.contains(text),
+                text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || Self.isAcronym(text) })
+            else { break }
+            // A head ends a name; so does a known organisation right after the first word
+            // (`联合国` `粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
+            if Self.heads.contains(text) || (j == index + 1 && names.organizations.contains(text)) { best = j }
+            j += 1
+        }
+        guard let last = best else { return nil }
+        // A name that goes on into an event, a report or a day is no organisation here
+        // (`联合国生物多样性峰会`): nothing inside such a name is tagged.
+        if isFollowedByEvent(tokens, after: last) { return nil }
+        return (first.range.lowerBound..<tokens[last].range.upperBound, last + 1)
+    }
+
+    /// Whether the Han words right after token `last` run into an event, report or day word
+    /// within four words.
+    func isFollowedByEvent(_ tokens: [FoldedToken], after last: Int) -> Bool {
+        if last + 1 < tokens.count, Self.eventWords.contains(tokens[last + 1].text) { return true }
+        var j = last + 1
+        while j < tokens.count, j <= last + 4, tokens[j].range.lowerBound == tokens[j - 1].range.upperBound {
+            let text = tokens[j].text
+            if Self.eventNameEnds.contains(text) { return true }
+            guard !Self.breakers.contains(text), !Self.heads.contains(text),
+                text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) })
+            else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// `（UNDP）`, `（以下简称“联合国环境署”）`, `（以下简称为“UNEP”）` right after a name.
+    func definitions(after end: Int, in s: [UInt32]) -> [Candidate] {
+        guard end < s.count, s[end] == 0xFF08 || s[end] == 0x28 else { return [] }
+        var close = end + 1
+        while close < s.count, close < end + 40, s[close] != 0xFF09, s[close] != 0x29 { close += 1 }
+        guard close < s.count, close < end + 40 else { return [] }
+        let inside = Array(s[(end + 1)..<close])
+        let text = String(String.UnicodeScalarView(inside.compactMap(Unicode.Scalar.init)))
+        if Self.isAcronym(text) {
+            return [Candidate(range: (end + 1)..<close, label: .org, value: nil)]
+        }
+        // 以下简称（为）“X” or 简称“X”: the name in quotes.
+        guard text.contains("简称"), let open = inside.firstIndex(where: { $0 == 0x201C || $0 == 0x300C || $0 == 0x22 }) else { return [] }
+        guard let quoteEnd = inside[(open + 1)...].firstIndex(where: { $0 == 0x201D || $0 == 0x300D || $0 == 0x22 }), quoteEnd > open + 1 else { return [] }
+        return [Candidate(range: (end + 1 + open + 1)..<(end + 1 + quoteEnd), label: .org, value: nil)]
+    }
+
+    /// An acronym: two to twelve ASCII capitals, digits and hyphens, with at least two capitals.
+    static func isAcronym(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard (2...12).contains(scalars.count) else { return false }
+        let capitals = scalars.filter { (0x41...0x5A).contains($0.value) }.count
+        return capitals >= 2 && scalars.allSatisfy { (0x41...0x5A).contains($0.value) || (0x30...0x39).contains($0.value) || $0 == "-" }
+    }
+
+    /// Which positions lie inside 《…》: treaty, report and book titles, where nothing is tagged
+    /// but years and ordinals.
+    static func bookTitleMask(_ s: [UInt32]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: s.count + 1)
+        var depth = 0
+        for (index, scalar) in s.enumerated() {
+            if scalar == 0x300A { depth += 1 }
+            mask[index] = depth > 0
+            if scalar == 0x300B, depth > 0 { depth -= 1 }
+        }
+        return mask
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import ZhKit
+@testable import ZhKitEntities
+
+/// Organisations: names, heads, acronyms, abbreviations a text defines, consistency, exclusions.
+@Suite struct OrganizationTests {
+    static func organizations(_ text: String) -> [String] {
+        NumberDateTests.extractor.entities(in: text).filter { $0.label == .org }.map(\.text)
+    }
+
+    static let cases: [(String, [String])] = [
+        ("联合国环境规划署发布报告", ["联合国环境规划署"]),
+        ("联合国开发计划署（UNDP）和联合国环境规划署（UNEP）合作", ["联合国开发计划署", "UNDP", "联合国环境规划署", "UNEP"]),
+        ("联合国环境规划署（以下简称为“联合国环境署”）成立。联合国环境署表示", ["联合国环境规划署", "联合国环境署", "联合国环境署"]),
+        ("荷兰政府宣布", ["荷兰政府"]),
+        ("全球环境基金提供资金", ["全球环境基金"]),
+        ("西非国家经济共同体委员会通过决议", ["西非国家经济共同体委员会"]),
+        ("世界卫生组织警告", ["世界卫生组织"]),
+        ("欧盟委员会提出", ["欧盟委员会"]),
+        ("联合国秘书长发言", ["联合国"]),
+        ("AGRI3基金成立", ["AGRI3基金"]),
+        ("联\n合国环境规划署", ["联\n合国环境规划署"]),
+        // Not organisations: titles, events, countries.
+        ("《巴黎协定》生效", []),
+        ("联合国生物多样性峰会召开", []),
+        ("荷兰和肯尼亚", []),
+        ("他们的朋友", []),
+    ]
+
+    @Test(arguments: cases)
+    func organizationsAreFound(_ text: String, _ expected: [String]) {
+        #expect(Self.organizations(text) == expected, "\(text)")
+    }
+
+    @Test func namesFileIsCurrent() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let general = try String(contentsOf: root.appendingPathComponent("dictionaries/general.txt"), encoding: .utf8)
+        let shipped = try String(contentsOf: root.appendingPathComponent("Sources/ZhKitEntities/Resources/names.txt"), encoding: .utf8)
+        #expect(NameLists.derive(fromGeneralLexicon: general) == shipped, "names.txt is stale: run `swift run -c release zhkit dictionary compile`")
+        #expect(NameLists.bundled.organizations.contains("联合国"))
+    }
+}

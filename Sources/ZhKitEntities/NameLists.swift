@@ -17,18 +17,36 @@ public struct NameLists: Sendable {
 
     /// The names file's text derived from the general lexicon's text: words of two characters
     /// or more tagged `nt` (organisations) or `ns` (places), sorted. O(n log n).
+    ///
+    /// jieba's `nt` tag is noisy (`音乐会`, `上进心`, `联合公报` carry it): `nt` words that end like
+    /// events, meetings, documents or places (`noiseEndings`) are left out.
     public static func derive(fromGeneralLexicon text: String) -> String {
         var organizations: [String] = []
         var places: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ")
             guard fields.count == 3, fields[0].unicodeScalars.count >= 2 else { continue }
-            if fields[2] == "nt" { organizations.append(String(fields[0])) }
-            if fields[2] == "ns" { places.append(String(fields[0])) }
+            let word = String(fields[0])
+            if fields[2] == "nt", standaloneOrganizations.contains(word) || !noiseEndings.contains(where: { word.hasSuffix($0) }) {
+                organizations.append(word)
+            }
+            if fields[2] == "ns" { places.append(word) }
         }
         let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Endings of `nt` words that are no organisations here.
+    static let noiseEndings = [
+        "音乐会", "晚会", "招待会", "座谈会", "研讨会", "发布会", "茶话会", "运动会", "奥运会", "全会", "大会", "公报",
+        "大会堂", "心", "节", "宣言", "条约", "协议", "声明", "峰会",
+    ]
+
+    /// Bodies usually named without a head word.
+    static let standaloneOrganizations: Set<String> = [
+        "联合国", "欧盟", "东盟", "北约", "欧佩克", "世贸", "中共中央", "党中央", "解放军", "国务院", "全国人大", "全国政协",
+        "新华社", "安理会", "中共", "人大", "政协", "红十字会", "欧共体", "非统", "亚太经合组织", "世卫", "粮农组织",
+    ]
 
     /// Reads a names file.
     public init(namesFile text: String) {

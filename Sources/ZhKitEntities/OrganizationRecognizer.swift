@@ -18,6 +18,42 @@ struct OrganizationRecognizer {
         "共同体", "小组", "网络", "中心", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
     ]
 
+    /// Endings that make a word an organisation (`公安部`, `玉溪卷烟厂`, `北京市杂文学会`).
+    static let headSuffixes: [String] = [
+        "委员会", "协会", "学会", "联合会", "理事会", "商会", "总会", "工会", "议会", "联谊会", "基金会", "同乡会", "促进会",
+        "研究会", "公司", "集团", "银行", "大学", "学院", "中学", "小学", "医院", "法院", "检察院", "研究院", "科学院",
+        "研究所", "设计院", "事务所", "国务院", "政府", "组织", "联盟", "基金", "秘书处", "办事处", "联络处", "公证处",
+        "大使馆", "使馆", "领事馆", "出版社", "报社", "杂志社", "通讯社", "电视台", "电台", "俱乐部", "代表团",
+        "卷烟厂", "工厂", "分公司", "总公司", "有限公司", "股份公司", "集团公司", "共产党", "民主党", "工党",
+    ]
+
+    /// Generic words that make no name before a head (`有限公司`, `集团公司` alone are no names).
+    static let genericModifiers: Set<String> = ["有限", "股份", "集团", "总", "分", "该", "这", "本", "我", "其", "各", "有关", "相关", "人民"]
+
+    /// Words that end like an organisation but are none.
+    static let notOrganizations: Set<String> = Set([
+        "全部", "内部", "外部", "局部", "干部", "部分", "东部", "西部", "南部", "北部", "中部", "中西部", "总部", "本部",
+        "结局", "格局", "布局", "大局", "当局", "全局", "社会", "机会", "大会", "晚会", "音乐会", "宴会", "舞会", "会",
+        "国会", "开会", "约会", "学会", "知道", "方面", "全国", "军队", "部队", "团队", "队伍", "球队", "所以", "场所",
+        "厕所", "住所", "处所", "研究所", "进行", "银行", "执行", "实行", "举行", "旅行", "运行", "发行", "流行", "行",
+        "公司", "上司", "官司", "集团", "社团", "团", "党", "政党", "国务院", "医院", "学院", "法院", "剧院", "庭院",
+        "大院", "委", "部", "局", "厅", "署", "办", "厂", "社", "军", "队", "所", "司", "院", "会",
+    ]).subtracting(["国务院", "研究所", "研究院", "银行", "公司", "集团", "医院", "学院", "法院"])
+
+    /// Whether `word` ends like an organisation's name and is not a common word that only looks so.
+    static func isHeadWord(_ word: String) -> Bool {
+        guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word) else { return false }
+        for suffix in headSuffixes where word.hasSuffix(suffix) && word != suffix {
+            // The name before the head: two characters at least, and not a generic word.
+            let name = String(word.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+            if name.unicodeScalars.count >= 2, !genericModifiers.contains(name), !headSuffixes.contains(name) { return true }
+        }
+        return false
+    }
+
+    /// Administrative units that may sit between a place and an organisation (`福州市 鼓楼区`).
+    static let adminUnits: Set<String> = ["省", "市", "县", "区", "镇", "乡", "村", "州", "自治区", "特别行政区"]
+
     /// Words an organisation's name may start with besides a place or an organisation.
     static let scopes: Set<String> = ["全球", "国际", "世界", "亚洲", "非洲", "欧洲", "美洲", "区域", "国家", "地区", "欧盟", "联合国", "中央", "中国"]
 
@@ -78,19 +114,22 @@ struct OrganizationRecognizer {
     func name(at index: Int, tokens: [FoldedToken]) -> (Range<Int>, Int)? {
         let first = tokens[index]
         let isOrganization = names.organizations.contains(first.text)
-        let isAnchor = isOrganization || names.places.contains(first.text) || Self.scopes.contains(first.text) || Self.isAcronym(first.text)
+        let isAnchor = isOrganization || Self.isHeadWord(first.text) || names.places.contains(first.text)
+            || Self.scopes.contains(first.text) || Self.isAcronym(first.text)
         guard isAnchor else { return nil }
         // Extend to a head within four more tokens: `西非 国家 经济 共同体 委员会`.
-        var best: Int? = isOrganization ? index : nil
+        var best: Int? = isOrganization || Self.isHeadWord(first.text) ? index : nil
+        var onlyPlaces = true  // every token so far is a place or an administrative unit
         var j = index + 1
-        while j < tokens.count, j <= index + 4 {
+        while j < tokens.count, j <= index + 5 {
             let text = tokens[j].text
             guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !Self.breakers.contains(text),
                 text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || Self.isAcronym(text) })
             else { break }
-            // A head ends a name; so does a known organisation right after the first word
-            // (`联合国` `粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
-            if Self.heads.contains(text) || (j == index + 1 && names.organizations.contains(text)) { best = j }
+            // A head ends a name; so does a known organisation right after places only
+            // (`福建省 人民检察院`, `联合国 粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
+            if Self.heads.contains(text) || Self.isHeadWord(text) || (onlyPlaces && names.organizations.contains(text)) { best = j }
+            onlyPlaces = onlyPlaces && (names.places.contains(text) || Self.adminUnits.contains(text))
             j += 1
         }
         guard let last = best else { return nil }

@@ -14,7 +14,7 @@ struct OrganizationRecognizer {
     /// Words that end an organisation's name.
     static let heads: Set<String> = [
         "政府", "委员会", "秘书处", "理事会", "基金", "基金会", "组织", "银行", "公司", "联盟", "协会", "署", "局",
-        "议会", "联合会", "伙伴关系", "集团", "研究所", "研究院", "大学", "学院", "办事处", "规划署", "计划署",
+        "议会", "联合会", "伙伴关系", "集团", "研究所", "研究院", "大学", "学院", "办事处", "规划署", "计划署", "警署",
         "共同体", "小组", "网络", "中心", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
     ]
 
@@ -25,10 +25,14 @@ struct OrganizationRecognizer {
         "研究所", "设计院", "事务所", "国务院", "政府", "组织", "联盟", "基金", "秘书处", "办事处", "联络处", "公证处",
         "大使馆", "使馆", "领事馆", "出版社", "报社", "杂志社", "通讯社", "电视台", "电台", "俱乐部", "代表团",
         "卷烟厂", "工厂", "分公司", "总公司", "有限公司", "股份公司", "集团公司", "共产党", "民主党", "工党",
+        "警署", "中心", "部", "局", "委", "厅", "社", "厂", "队", "司",
     ]
 
     /// Generic words that make no name before a head (`有限公司`, `集团公司` alone are no names).
-    static let genericModifiers: Set<String> = ["有限", "股份", "集团", "总", "分", "该", "这", "本", "我", "其", "各", "有关", "相关", "人民"]
+    static let genericModifiers: Set<String> = [
+        "有限", "股份", "集团", "总", "分", "该", "这", "本", "我", "其", "各", "有关", "相关", "人民", "国家", "中西", "村干",
+        "机关干", "这个", "那个", "一个", "活动", "服务", "研究", "数据", "工作",
+    ]
 
     /// Words that end like an organisation but are none.
     static let notOrganizations: Set<String> = Set([
@@ -42,7 +46,9 @@ struct OrganizationRecognizer {
 
     /// Whether `word` ends like an organisation's name and is not a common word that only looks so.
     static func isHeadWord(_ word: String) -> Bool {
-        guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word) else { return false }
+        guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word),
+            !["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部"].contains(where: { word.hasSuffix($0) })
+        else { return false }
         for suffix in headSuffixes where word.hasSuffix(suffix) && word != suffix {
             // The name before the head: two characters at least, and not a generic word.
             let name = String(word.unicodeScalars.dropLast(suffix.unicodeScalars.count))
@@ -121,6 +127,13 @@ struct OrganizationRecognizer {
         var best: Int? = isOrganization || Self.isHeadWord(first.text) ? index : nil
         var onlyPlaces = true  // every token so far is a place or an administrative unit
         var j = index + 1
+        // A complete name goes on only into a name of its own (`联合国环境规划署 世界保护监测中心`),
+        // not into a sentence (`联合国环境署 很 高兴 受到 粮农组织`).
+        if isOrganization, j < tokens.count, !(Self.heads.contains(tokens[j].text) || Self.isHeadWord(tokens[j].text)
+            || names.places.contains(tokens[j].text) || names.organizations.contains(tokens[j].text) || Self.scopes.contains(tokens[j].text))
+        {
+            j = tokens.count
+        }
         while j < tokens.count, j <= index + 5 {
             let text = tokens[j].text
             guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !Self.breakers.contains(text),

@@ -26,15 +26,20 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Non-overlapping candidates in order: where two overlap, the longer wins (then the first).
+    /// O(n log n).
     static func resolve(_ candidates: [Candidate]) -> [Candidate] {
         let ordered = candidates.sorted { a, b in
-            a.range.count != b.range.count ? a.range.count > b.range.count : a.range.lowerBound < b.range.lowerBound
+            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count
         }
         var taken: [Candidate] = []
-        for candidate in ordered where !taken.contains(where: { $0.range.overlaps(candidate.range) }) {
-            taken.append(candidate)
+        for candidate in ordered {
+            if let last = taken.last, last.range.overlaps(candidate.range) {
+                if candidate.range.count > last.range.count { taken[taken.count - 1] = candidate }
+            } else {
+                taken.append(candidate)
+            }
         }
-        return taken.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return taken
     }
 
     /// The entities of `text`, given its tokens.

@@ -155,9 +155,10 @@ struct NumberDateRecognizer {
     }
 
     /// `下午3点`, `上午10时30分`: a time of day.
+    static let dayPeriods: [(String, Int)] = [("上午", 0), ("早上", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("晚上", 12), ("傍晚", 12)]
+
     func timeOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        let periods: [(String, Int)] = [("上午", 0), ("早上", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("晚上", 12), ("傍晚", 12)]
-        guard let (_, offset, end) = Vocabulary.match(periods, in: s, at: index), let hour = NumberReader.read(s, from: end),
+        guard let (_, offset, end) = Vocabulary.match(Self.dayPeriods, in: s, at: index), let hour = NumberReader.read(s, from: end),
             hour.end < s.count, s[hour.end] == 0x70B9 || s[hour.end] == 0x65F6,  // 点 时
             let h = Int("\(hour.value)"), (0...12).contains(h)
         else { return nil }
@@ -190,6 +191,7 @@ struct NumberDateRecognizer {
         // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
         let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00
         for length in [2, 1] where end + length <= s.count {
+            guard Vocabulary.classifierScalars.contains(s[end]) else { break }
             let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
             if Vocabulary.classifiers.contains(word) {
                 // 一 as an article is no number, but 一倍 counts.
@@ -271,12 +273,7 @@ struct NumberDateRecognizer {
         }
         // Durations, ages and anniversaries.
         let amount = "\(n)"
-        let periods: [(String, EntityLabel, String)] = [
-            ("个多月", .date, "M"), ("多个月", .date, "M"), ("个月", .date, "M"), ("周年", .date, "Y"), ("年", .date, "Y"),
-            ("天", .date, "D"), ("个星期", .date, "W"), ("星期", .date, "W"), ("周", .date, "W"), ("岁", .date, "Y"),
-            ("个小时", .time, "H"), ("小时", .time, "H"), ("分钟", .time, "M"), ("秒钟", .time, "S"), ("秒", .time, "S"),
-        ]
-        if let (_, payload, stop) = Vocabulary.match(periods.map { ($0.0, ($0.1, $0.2)) }, in: s, at: end) {
+        if let (_, payload, stop) = Vocabulary.match(Self.periods, in: s, at: end) {
             var stop = stop
             // `五年多`: what sits inside the amount stays in.
             if stop < s.count, s[stop] == 0x591A, payload.0 == .date { stop += 1 }
@@ -287,6 +284,13 @@ struct NumberDateRecognizer {
         }
         return nil
     }
+
+    /// Period words after a number: their label and ISO 8601 duration designator.
+    static let periods: [(String, (EntityLabel, String))] = [
+        ("个多月", (.date, "M")), ("多个月", (.date, "M")), ("个月", (.date, "M")), ("周年", (.date, "Y")), ("年", (.date, "Y")),
+        ("天", (.date, "D")), ("个星期", (.date, "W")), ("星期", (.date, "W")), ("周", (.date, "W")), ("岁", (.date, "Y")),
+        ("个小时", (.time, "H")), ("小时", (.time, "H")), ("分钟", (.time, "M")), ("秒钟", (.time, "S")), ("秒", (.time, "S")),
+    ]
 
     /// The end of 上旬, 中旬, 下旬, 初, 底, 末 or 中 after a month, or `nil`.
     func partOfMonth(in s: [UInt32], at index: Int) -> Int? {

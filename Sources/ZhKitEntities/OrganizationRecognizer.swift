@@ -98,17 +98,22 @@ struct OrganizationRecognizer {
             defined += definitions(after: candidate.range.upperBound, in: s)
         }
         found += defined
-        // Every occurrence of a name found once.
-        let known = Set(found.map { String(String.UnicodeScalarView(s[$0.range].compactMap(Unicode.Scalar.init))) })
+        // Every occurrence of a name found once: names by first character, token ends by position.
+        var namesByFirst: [UInt32: [[UInt32]]] = [:]
+        for candidate in found {
+            let scalars = Array(s[candidate.range])
+            if !(namesByFirst[scalars[0]]?.contains(scalars) ?? false) { namesByFirst[scalars[0], default: []].append(scalars) }
+        }
+        var tokenEndingAt: [Int: Int] = [:]
+        for (position, token) in tokens.enumerated() { tokenEndingAt[token.range.upperBound] = position }
         var covered = Set(found.map(\.range))
-        for (position, token) in tokens.enumerated() where !insideTitle[token.range.lowerBound] {
-            for name in known {
-                let scalars = name.unicodeScalars.map(\.value)
+        for token in tokens where !insideTitle[token.range.lowerBound] {
+            guard let candidates = namesByFirst[s[token.range.lowerBound]] else { continue }
+            for scalars in candidates {
                 let end = token.range.lowerBound + scalars.count
-                guard end <= s.count, Array(s[token.range.lowerBound..<end]) == scalars else { continue }
+                guard end <= s.count, s[token.range.lowerBound..<end].elementsEqual(scalars) else { continue }
                 // The name must end at a token boundary, and not be part of an event's name.
-                guard let last = tokens[position...].firstIndex(where: { $0.range.upperBound == end }) else { continue }
-                if isFollowedByEvent(tokens, after: last) { continue }
+                guard let last = tokenEndingAt[end], !isFollowedByEvent(tokens, after: last) else { continue }
                 let range = token.range.lowerBound..<end
                 if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
             }

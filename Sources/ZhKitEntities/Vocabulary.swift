@@ -23,6 +23,9 @@ enum Vocabulary {
         "处", "户", "起", "段", "轮", "层", "级", "点", "份儿", "笔", "首", "门", "例", "颗", "枚", "粒", "层次",
     ]
 
+    /// First characters of the classifiers, to skip the look-up after most numbers.
+    static let classifierScalars: Set<UInt32> = Set(classifiers.map { $0.unicodeScalars.first!.value })
+
     /// Words that follow a number as a multiplier of what comes next (`三大`): the number is
     /// CARDINAL, the word stays out.
     static let multipliers: Set<UInt32> = [0x5927]  // 大
@@ -35,20 +38,31 @@ enum Vocabulary {
         ("每月", "P1M"), ("每天", "P1D"), ("每周", "P1W"),
     ]
 
-    /// The start of a longest match of `words` at `index` of `s`, or `nil`.
+    /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.
+    /// O(total length of the words that share the first character); no allocation.
     static func match<T>(_ words: [(String, T)], in s: [UInt32], at index: Int) -> (word: String, payload: T, end: Int)? {
+        guard index < s.count else { return nil }
         var best: (String, T, Int)?
         for (word, payload) in words {
-            let scalars = word.unicodeScalars.map(\.value)
-            guard index + scalars.count <= s.count, Array(s[index..<(index + scalars.count)]) == scalars else { continue }
-            if best == nil || scalars.count > best!.2 - index { best = (word, payload, index + scalars.count) }
+            let scalars = word.unicodeScalars
+            guard scalars.first!.value == s[index], starts(s, at: index, with: scalars) else { continue }
+            let end = index + scalars.count
+            if best == nil || end > best!.2 { best = (word, payload, end) }
         }
         return best.map { (word: $0.0, payload: $0.1, end: $0.2) }
     }
 
-    /// Whether `s` at `index` starts with `word`.
+    /// Whether `s` at `index` starts with `word`. O(length of `word`), no allocation.
     static func starts(_ s: [UInt32], at index: Int, with word: String) -> Bool {
-        let scalars = word.unicodeScalars.map(\.value)
-        return index + scalars.count <= s.count && Array(s[index..<(index + scalars.count)]) == scalars
+        starts(s, at: index, with: word.unicodeScalars)
+    }
+
+    static func starts(_ s: [UInt32], at index: Int, with scalars: String.UnicodeScalarView) -> Bool {
+        var position = index
+        for scalar in scalars {
+            guard position < s.count, s[position] == scalar.value else { return false }
+            position += 1
+        }
+        return true
     }
 }

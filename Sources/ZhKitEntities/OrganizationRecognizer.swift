@@ -4,6 +4,23 @@ struct FoldedToken {
     var text: String
 }
 
+/// What the organisation grammar needs to know of a token, worked out once per token.
+struct TokenFacts {
+    var isOrganization = false
+    var isHead = false  // a bare head (`政府`) or a word ending like a name (`公安部`)
+    var isNamedHead = false  // a word ending like a name, with a name before its head
+    var isPlace = false
+    var isScope = false
+    var isBreaker = false
+    var isAdminUnit = false
+    var isNameText = false  // Han characters only, or an acronym
+    var isEvent = false
+    var endsEventName = false
+    var isAcronym = false
+
+    var isAnchor: Bool { isOrganization || isNamedHead || isPlace || isScope || isAcronym }
+}
+
 /// Finds organisations (ANNOTATION.md, ORG): names the lexicon knows, names built on a head
 /// (`荷兰政府`, `全球环境基金`, `西非国家经济共同体委员会`), acronyms in brackets after a name
 /// (`联合国开发计划署（UNDP）`), abbreviations a text defines (`（以下简称为“联合国环境署”）`),
@@ -45,11 +62,15 @@ struct OrganizationRecognizer {
     ]).subtracting(["国务院", "研究所", "研究院", "银行", "公司", "集团", "医院", "学院", "法院"])
 
     /// Whether `word` ends like an organisation's name and is not a common word that only looks so.
+    /// Head suffixes by their last character.
+    static let suffixesByLast: [UInt32: [String]] = Dictionary(grouping: headSuffixes, by: { $0.unicodeScalars.last!.value })
+
     static func isHeadWord(_ word: String) -> Bool {
+        guard let lastScalar = word.unicodeScalars.last?.value, let suffixes = suffixesByLast[lastScalar] else { return false }
         guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word),
             !["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部"].contains(where: { word.hasSuffix($0) })
         else { return false }
-        for suffix in headSuffixes where word.hasSuffix(suffix) && word != suffix {
+        for suffix in suffixes where word.hasSuffix(suffix) && word != suffix {
             // The name before the head: two characters at least, and not a generic word.
             let name = String(word.unicodeScalars.dropLast(suffix.unicodeScalars.count))
             if name.unicodeScalars.count >= 2, !genericModifiers.contains(name), !headSuffixes.contains(name) { return true }
@@ -75,8 +96,27 @@ struct OrganizationRecognizer {
         "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有",
     ]
 
+    func facts(of token: FoldedToken) -> TokenFacts {
+        let text = token.text
+        var facts = TokenFacts()
+        facts.isAcronym = Self.isAcronym(text)
+        facts.isNameText = facts.isAcronym || text.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+        guard facts.isNameText else { return facts }
+        facts.isOrganization = names.organizations.contains(text)
+        facts.isNamedHead = Self.isHeadWord(text)
+        facts.isHead = facts.isNamedHead || Self.heads.contains(text)
+        facts.isPlace = names.places.contains(text)
+        facts.isScope = Self.scopes.contains(text)
+        facts.isBreaker = Self.breakers.contains(text)
+        facts.isAdminUnit = Self.adminUnits.contains(text)
+        facts.isEvent = Self.eventWords.contains(text)
+        facts.endsEventName = Self.eventNameEnds.contains(text)
+        return facts
+    }
+
     func candidates(in s: [UInt32], tokens: [FoldedToken]) -> [Candidate] {
         let insideTitle = Self.bookTitleMask(s)
+        let facts = tokens.map(facts(of:))
         var found: [Candidate] = []
         var index = 0
         while index < tokens.count {
@@ -85,7 +125,7 @@ struct OrganizationRecognizer {
                 index += 1
                 continue
             }
-            if let (range, nextIndex) = name(at: index, tokens: tokens) {
+            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) {
                 found.append(Candidate(range: range, label: .org, value: nil))
                 index = nextIndex
                 continue
@@ -113,7 +153,7 @@ struct OrganizationRecognizer {
                 let end = token.range.lowerBound + scalars.count
                 guard end <= s.count, s[token.range.lowerBound..<end].elementsEqual(scalars) else { continue }
                 // The name must end at a token boundary, and not be part of an event's name.
-                guard let last = tokenEndingAt[end], !isFollowedByEvent(tokens, after: last) else { continue }
+                guard let last = tokenEndingAt[end], !isFollowedByEvent(tokens, facts, after: last) else { continue }
                 let range = token.range.lowerBound..<end
                 if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
             }
@@ -122,52 +162,43 @@ struct OrganizationRecognizer {
     }
 
     /// The organisation name starting at token `index`, and the token after it.
-    func name(at index: Int, tokens: [FoldedToken]) -> (Range<Int>, Int)? {
-        let first = tokens[index]
-        let isOrganization = names.organizations.contains(first.text)
-        let isAnchor = isOrganization || Self.isHeadWord(first.text) || names.places.contains(first.text)
-            || Self.scopes.contains(first.text) || Self.isAcronym(first.text)
-        guard isAnchor else { return nil }
-        // Extend to a head within four more tokens: `西非 国家 经济 共同体 委员会`.
-        var best: Int? = isOrganization || Self.isHeadWord(first.text) ? index : nil
+    func name(at index: Int, tokens: [FoldedToken], facts: [TokenFacts]) -> (Range<Int>, Int)? {
+        let first = facts[index]
+        guard first.isAnchor else { return nil }
+        // Extend to a head within five more tokens: `西非 国家 经济 共同体 委员会`.
+        var best: Int? = first.isOrganization || first.isNamedHead ? index : nil
         var onlyPlaces = true  // every token so far is a place or an administrative unit
         var j = index + 1
         // A complete name goes on only into a name of its own (`联合国环境规划署 世界保护监测中心`),
         // not into a sentence (`联合国环境署 很 高兴 受到 粮农组织`).
-        if isOrganization, j < tokens.count, !(Self.heads.contains(tokens[j].text) || Self.isHeadWord(tokens[j].text)
-            || names.places.contains(tokens[j].text) || names.organizations.contains(tokens[j].text) || Self.scopes.contains(tokens[j].text))
-        {
+        if first.isOrganization, j < tokens.count, !(facts[j].isHead || facts[j].isPlace || facts[j].isOrganization || facts[j].isScope) {
             j = tokens.count
         }
         while j < tokens.count, j <= index + 5 {
-            let text = tokens[j].text
-            guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !Self.breakers.contains(text),
-                text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || Self.isAcronym(text) })
-            else { break }
+            let fact = facts[j]
+            guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !fact.isBreaker, fact.isNameText else { break }
             // A head ends a name; so does a known organisation right after places only
             // (`福建省 人民检察院`, `联合国 粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
-            if Self.heads.contains(text) || Self.isHeadWord(text) || (onlyPlaces && names.organizations.contains(text)) { best = j }
-            onlyPlaces = onlyPlaces && (names.places.contains(text) || Self.adminUnits.contains(text))
+            if fact.isHead || (onlyPlaces && fact.isOrganization) { best = j }
+            onlyPlaces = onlyPlaces && (fact.isPlace || fact.isAdminUnit)
             j += 1
         }
         guard let last = best else { return nil }
         // A name that goes on into an event, a report or a day is no organisation here
         // (`联合国生物多样性峰会`): nothing inside such a name is tagged.
-        if isFollowedByEvent(tokens, after: last) { return nil }
-        return (first.range.lowerBound..<tokens[last].range.upperBound, last + 1)
+        if isFollowedByEvent(tokens, facts, after: last) { return nil }
+        return (tokens[index].range.lowerBound..<tokens[last].range.upperBound, last + 1)
     }
 
     /// Whether the Han words right after token `last` run into an event, report or day word
     /// within four words.
-    func isFollowedByEvent(_ tokens: [FoldedToken], after last: Int) -> Bool {
-        if last + 1 < tokens.count, Self.eventWords.contains(tokens[last + 1].text) { return true }
+    func isFollowedByEvent(_ tokens: [FoldedToken], _ facts: [TokenFacts], after last: Int) -> Bool {
+        if last + 1 < tokens.count, facts[last + 1].isEvent { return true }
         var j = last + 1
         while j < tokens.count, j <= last + 4, tokens[j].range.lowerBound == tokens[j - 1].range.upperBound {
-            let text = tokens[j].text
-            if Self.eventNameEnds.contains(text) { return true }
-            guard !Self.breakers.contains(text), !Self.heads.contains(text),
-                text.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) })
-            else { return false }
+            let fact = facts[j]
+            if fact.endsEventName { return true }
+            guard !fact.isBreaker, !fact.isHead, fact.isNameText, !fact.isAcronym else { return false }
             j += 1
         }
         return false

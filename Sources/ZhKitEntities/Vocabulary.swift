@@ -43,9 +43,10 @@ enum Vocabulary {
     static func match<T>(_ words: [(String, T)], in s: [UInt32], at index: Int) -> (word: String, payload: T, end: Int)? {
         guard index < s.count else { return nil }
         var best: (String, T, Int)?
+        let first = s[index]
         for (word, payload) in words {
             let scalars = word.unicodeScalars
-            guard scalars.first!.value == s[index], starts(s, at: index, with: scalars) else { continue }
+            guard scalars[scalars.startIndex].value == first, starts(s, at: index, with: scalars) else { continue }
             let end = index + scalars.count
             if best == nil || end > best!.2 { best = (word, payload, end) }
         }

@@ -41,16 +41,21 @@ public struct JSONWriter {
             bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
+        // Count the digits, make room, and write them from the end.
+        var count = 1
+        var probe = value / 10
+        while probe > 0 {
+            count += 1
+            probe /= 10
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0x30, count: count))
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(24 - count)...])
+        var index = start + count - 1
+        while rest > 0 {
+            bytes[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+            index -= 1
         }
     }
 

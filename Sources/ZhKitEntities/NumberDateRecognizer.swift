@@ -19,8 +19,14 @@ struct NumberDateRecognizer {
 
     func candidates(in s: [UInt32]) -> [Candidate] {
         var found: [Candidate] = []
+        let inURL = Self.urlMask(s)
         var index = 0
         while index < s.count {
+            // Numbers inside URLs (`/2020-12-02/`, `%202020%20`) are no entities.
+            if inURL[index] {
+                index += 1
+                continue
+            }
             if let candidate = longest(in: s, at: index) {
                 // The longest reading wins: a date right after a relative date or a year makes one
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
@@ -51,6 +57,24 @@ struct NumberDateRecognizer {
             first = joined
         }
         return first
+    }
+
+    /// Which positions lie inside a URL: from `http`, `https` or `www.` to the next space or
+    /// non-ASCII character.
+    static func urlMask(_ s: [UInt32]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: s.count)
+        var index = 0
+        while index < s.count {
+            if Vocabulary.starts(s, at: index, with: "http") || Vocabulary.starts(s, at: index, with: "www.") {
+                var end = index
+                while end < s.count, s[end] > 0x20, s[end] < 0x7F { end += 1 }
+                for k in index..<end { mask[k] = true }
+                index = max(end, index + 1)
+            } else {
+                index += 1
+            }
+        }
+        return mask
     }
 
     static func isRangeJoiner(_ scalar: UInt32) -> Bool {
@@ -129,6 +153,19 @@ struct NumberDateRecognizer {
         // Words that are dates by themselves.
         if let (_, value, end) = Vocabulary.match(Vocabulary.dateWords, in: s, at: index) {
             return Candidate(range: index..<end, label: .date, value: value)
+        }
+        // Demonstrative periods: `这十年`, `这关键的一年` (ANNOTATION.md rule 10).
+        if s[index] == 0x8FD9 {  // 这
+            var start = index + 1
+            // `这关键的一年`: a short modifier with 的 between 这 and the period.
+            if let de = (start..<min(start + 5, s.count)).first(where: { s[$0] == 0x7684 }) { start = de + 1 }
+            for begin in (start == index + 1 ? [start] : [index + 1, start]) where begin < s.count {
+                if let period = single(in: s, at: begin), period.label == .date, period.value?.hasPrefix("P") == true,
+                    period.range.lowerBound == begin, !Numeral.isArabicDigit(s[begin]) || begin == index + 1
+                {
+                    return Candidate(range: index..<period.range.upperBound, label: .date, value: period.value)
+                }
+            }
         }
         // 近…来, 未来…: the frame belongs to the period.
         if Vocabulary.starts(s, at: index, with: "近"), var period = single(in: s, at: index + 1), period.label == .date,

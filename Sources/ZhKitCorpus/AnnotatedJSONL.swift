@@ -13,10 +13,7 @@ extension JSONWriter {
             string(id)
             raw(UInt8(ascii: ","))
         }
-        // The segmented text without its closing brace and line break, then the entities.
-        var inner = JSONWriter(capacity: text.utf8.count * 8)
-        inner.segmentedText(text[...], tokens: tokens)
-        bytes.append(contentsOf: inner.bytes.dropFirst().dropLast(2))
+        segmentedTextFields(text[...], tokens: tokens)
         raw(",\"entities\":[")
         for (index, entity) in entities.enumerated() {
             if index > 0 { raw(UInt8(ascii: ",")) }

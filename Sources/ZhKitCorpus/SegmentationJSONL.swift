@@ -8,7 +8,15 @@ extension JSONWriter {
     /// Offsets are written relative to `origin`, the offsets of the text's first byte in the
     /// tokens' source (zero for a whole document, the line start for a line). O(n).
     public mutating func segmentedText(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
-        raw("{\"text\":")
+        raw(UInt8(ascii: "{"))
+        segmentedTextFields(text, tokens: tokens, origin: origin)
+        raw("}\n")
+    }
+
+    /// Appends the `"text"` and `"tokens"` fields of `segmentedText`, without braces, so that
+    /// other documents can embed them.
+    public mutating func segmentedTextFields(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
+        raw("\"text\":")
         string(text)
         raw(",\"tokens\":[")
         var first = true
@@ -33,7 +41,7 @@ extension JSONWriter {
             integer(token.utf16.upperBound - origin.utf16)
             raw("]}")
         }
-        raw("]}\n")
+        raw(UInt8(ascii: "]"))
     }
 
     /// Appends the name of `kind`, without quotes.

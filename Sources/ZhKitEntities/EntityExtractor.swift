@@ -46,10 +46,16 @@ public struct EntityExtractor: Sendable {
     public func entities(in text: String, tokens: [Token]) -> [Entity] {
         let raw = text.unicodeScalars.map(\.value)
         let folded = FoldedText(raw)
-        // The folded text is segmented again: a word broken by a line wrap is whole there.
-        let foldedString = String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init)))
-        let foldedTokens = segmenter.tokens(in: foldedString).filter { $0.kind != .whitespace }
-            .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
+        // Where folding changed the text, it is segmented again: a word broken by a line wrap is
+        // whole there. Otherwise the given tokens serve.
+        let foldedTokens: [FoldedToken]
+        if folded.scalars.count == raw.count {
+            foldedTokens = tokens.filter { $0.kind != .whitespace }.map { FoldedToken(range: $0.scalars, text: String($0.text)) }
+        } else {
+            let foldedString = String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init)))
+            foldedTokens = segmenter.tokens(in: foldedString).filter { $0.kind != .whitespace }
+                .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
+        }
         let starts = Set(foldedTokens.map(\.range.lowerBound))
         let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars)
         let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: foldedTokens)

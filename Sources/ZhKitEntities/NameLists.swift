@@ -7,12 +7,40 @@ import Foundation
 /// `PLACE<TAB>name` lines), derived from `dictionaries/general.txt`; a test checks that the file
 /// is current.
 public struct NameLists: Sendable {
-    public var organizations: Set<String>
-    public var places: Set<String>
+    public let organizations: Set<String>
+    public let places: Set<String>
+
+    /// What lists a word is in, for the grammar: one look-up per token.
+    struct Kinds: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let organization = Kinds(rawValue: 1)
+        static let place = Kinds(rawValue: 2)
+        static let scope = Kinds(rawValue: 4)
+        static let breaker = Kinds(rawValue: 8)
+        static let adminUnit = Kinds(rawValue: 16)
+        static let event = Kinds(rawValue: 32)
+        static let eventNameEnd = Kinds(rawValue: 64)
+        static let head = Kinds(rawValue: 128)
+    }
+
+    let kinds: [String: Kinds]
 
     public init(organizations: Set<String>, places: Set<String>) {
         self.organizations = organizations
         self.places = places
+        var kinds: [String: Kinds] = [:]
+        func mark(_ words: some Sequence<String>, _ kind: Kinds) {
+            for word in words { kinds[word, default: []].insert(kind) }
+        }
+        mark(organizations, .organization)
+        mark(places, .place)
+        mark(OrganizationRecognizer.scopes, .scope)
+        mark(OrganizationRecognizer.breakers, .breaker)
+        mark(OrganizationRecognizer.adminUnits, .adminUnit)
+        mark(OrganizationRecognizer.eventWords, .event)
+        mark(OrganizationRecognizer.eventNameEnds, .eventNameEnd)
+        mark(OrganizationRecognizer.heads, .head)
+        self.kinds = kinds
     }
 
     /// The names file's text derived from the general lexicon's text: words of two characters

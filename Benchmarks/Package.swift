@@ -21,6 +21,7 @@ let package = Package(
             name: "Segmentation",
             dependencies: [
                 .product(name: "ZhKit", package: zhkitIdentity),
+                .product(name: "ZhKitEntities", package: zhkitIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Segmentation",

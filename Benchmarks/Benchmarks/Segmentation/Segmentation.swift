@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import ZhKit
+import ZhKitEntities
 
 /// The SIGHAN 2005 test texts (PKU + MSR, about 1 MB) from `../shared/data` beside the
 /// repository, or from `$ZHKIT_DATA` (the folder that holds `sighan2005/`).
@@ -82,6 +83,12 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Segmenter lexicon: token ranges, \(bytes / 1000) KB") { benchmark in
         let segmenter = try Segmenter(engine: .lexicon)
         measureThroughput(benchmark) { countTokenRanges(segmenter) }
+    }
+
+    // Entities: tokens and entities of the whole text (ANNOTATION.md's labels).
+    Benchmark("EntityExtractor: annotate, \(bytes / 1000) KB") { benchmark in
+        let extractor = EntityExtractor(segmenter: try Segmenter())
+        measureThroughput(benchmark) { extractor.annotate(corpus).entities.count }
     }
 
     // Loading the bundled lexicon image from disk (the page cache, after the first iteration).

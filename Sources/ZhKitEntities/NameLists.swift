@@ -24,6 +24,24 @@ public struct NameLists: Sendable {
     }
 
     let kinds: [String: Kinds]
+    /// The same, keyed by a hash of the word's scalars: a look-up without making a `String`.
+    let kindsByHash: [UInt64: [([UInt32], Kinds)]]
+
+    /// The lists `s[range]` is in. O(length).
+    func kinds(of s: [UInt32], _ range: Range<Int>) -> Kinds {
+        guard let entries = kindsByHash[Self.hash(s[range])] else { return [] }
+        for (scalars, kinds) in entries where scalars.elementsEqual(s[range]) { return kinds }
+        return []
+    }
+
+    static func hash(_ scalars: some Sequence<UInt32>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            hash ^= UInt64(scalar)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
 
     public init(organizations: Set<String>, places: Set<String>) {
         self.organizations = organizations
@@ -41,6 +59,12 @@ public struct NameLists: Sendable {
         mark(OrganizationRecognizer.eventNameEnds, .eventNameEnd)
         mark(OrganizationRecognizer.heads, .head)
         self.kinds = kinds
+        var byHash: [UInt64: [([UInt32], Kinds)]] = [:]
+        for (word, kind) in kinds {
+            let scalars = word.unicodeScalars.map(\.value)
+            byHash[Self.hash(scalars), default: []].append((scalars, kind))
+        }
+        kindsByHash = byHash
     }
 
     /// The names file's text derived from the general lexicon's text: words of two characters

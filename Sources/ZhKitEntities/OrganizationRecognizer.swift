@@ -65,6 +65,12 @@ struct OrganizationRecognizer {
     /// Head suffixes by their last character.
     static let suffixesByLast: [UInt32: [String]] = Dictionary(grouping: headSuffixes, by: { $0.unicodeScalars.last!.value })
 
+    /// `isHeadWord` on scalars: only words whose last character ends a head make a `String`.
+    static func isHeadWord(_ scalars: ArraySlice<UInt32>) -> Bool {
+        guard scalars.count >= 3, let last = scalars.last, suffixesByLast[last] != nil else { return false }
+        return isHeadWord(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))))
+    }
+
     static func isHeadWord(_ word: String) -> Bool {
         guard let lastScalar = word.unicodeScalars.last?.value, let suffixes = suffixesByLast[lastScalar] else { return false }
         guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word),
@@ -96,27 +102,29 @@ struct OrganizationRecognizer {
         "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有",
     ]
 
-    func facts(of token: FoldedToken) -> TokenFacts {
-        let text = token.text
+    /// What the grammar needs to know of a token: one hash look-up, no `String` made.
+    func facts(of token: FoldedToken, in s: [UInt32]) -> TokenFacts {
         var facts = TokenFacts()
-        facts.isAcronym = Self.isAcronym(text)
-        facts.isNameText = facts.isAcronym || text.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+        let scalars = s[token.range]
+        facts.isAcronym = Self.isAcronym(scalars)
+        facts.isNameText = facts.isAcronym || scalars.allSatisfy { (0x4E00...0x9FFF).contains($0) }
         guard facts.isNameText else { return facts }
-        facts.isOrganization = names.organizations.contains(text)
-        facts.isNamedHead = Self.isHeadWord(text)
-        facts.isHead = facts.isNamedHead || Self.heads.contains(text)
-        facts.isPlace = names.places.contains(text)
-        facts.isScope = Self.scopes.contains(text)
-        facts.isBreaker = Self.breakers.contains(text)
-        facts.isAdminUnit = Self.adminUnits.contains(text)
-        facts.isEvent = Self.eventWords.contains(text)
-        facts.endsEventName = Self.eventNameEnds.contains(text)
+        let kinds = names.kinds(of: s, token.range)
+        facts.isOrganization = kinds.contains(.organization)
+        facts.isPlace = kinds.contains(.place)
+        facts.isScope = kinds.contains(.scope)
+        facts.isBreaker = kinds.contains(.breaker)
+        facts.isAdminUnit = kinds.contains(.adminUnit)
+        facts.isEvent = kinds.contains(.event)
+        facts.endsEventName = kinds.contains(.eventNameEnd)
+        facts.isNamedHead = Self.isHeadWord(scalars)
+        facts.isHead = facts.isNamedHead || kinds.contains(.head)
         return facts
     }
 
     func candidates(in s: [UInt32], tokens: [FoldedToken]) -> [Candidate] {
         let insideTitle = Self.bookTitleMask(s)
-        let facts = tokens.map(facts(of:))
+        let facts = tokens.map { self.facts(of: $0, in: s) }
         var found: [Candidate] = []
         var index = 0
         while index < tokens.count {
@@ -219,6 +227,19 @@ struct OrganizationRecognizer {
         guard text.contains("简称"), let open = inside.firstIndex(where: { $0 == 0x201C || $0 == 0x300C || $0 == 0x22 }) else { return [] }
         guard let quoteEnd = inside[(open + 1)...].firstIndex(where: { $0 == 0x201D || $0 == 0x300D || $0 == 0x22 }), quoteEnd > open + 1 else { return [] }
         return [Candidate(range: (end + 1 + open + 1)..<(end + 1 + quoteEnd), label: .org, value: nil)]
+    }
+
+    static func isAcronym(_ scalars: ArraySlice<UInt32>) -> Bool {
+        guard (2...12).contains(scalars.count) else { return false }
+        var capitals = 0
+        for scalar in scalars {
+            if (0x41...0x5A).contains(scalar) {
+                capitals += 1
+            } else if !(0x30...0x39).contains(scalar), scalar != 0x2D {
+                return false
+            }
+        }
+        return capitals >= 2
     }
 
     /// An acronym: two to twelve ASCII capitals, digits and hyphens, with at least two capitals.

@@ -50,10 +50,10 @@ public struct EntityExtractor: Sendable {
         // whole there. Otherwise the given tokens serve.
         let foldedTokens: [FoldedToken]
         if folded.scalars.count == raw.count {
-            foldedTokens = tokens.filter { $0.kind != .whitespace }.map { FoldedToken(range: $0.scalars, text: String($0.text)) }
+            foldedTokens = tokens.lazy.filter { $0.kind != .whitespace }.map { FoldedToken(range: $0.scalars, text: String($0.text)) }
         } else {
             let foldedString = String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init)))
-            foldedTokens = segmenter.tokens(in: foldedString).filter { $0.kind != .whitespace }
+            foldedTokens = segmenter.tokens(in: foldedString).lazy.filter { $0.kind != .whitespace }
                 .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
         }
         let starts = Set(foldedTokens.map(\.range.lowerBound))

@@ -22,8 +22,9 @@ struct NumberDateRecognizer {
         let inURL = Self.urlMask(s)
         var index = 0
         while index < s.count {
-            // Numbers inside URLs (`/2020-12-02/`, `%202020%20`) are no entities.
-            if inURL[index] {
+            // Numbers inside URLs (`/2020-12-02/`, `%202020%20`) are no entities; most characters
+            // start none at all.
+            if inURL[index] || !Self.mayStart(s[index]) {
                 index += 1
                 continue
             }
@@ -57,6 +58,22 @@ struct NumberDateRecognizer {
             first = joined
         }
         return first
+    }
+
+    /// Characters that may start a number, date or time: digits and numerals, and the first
+    /// characters of the words and frames that do (第, 百分之, 近, 未来, 这, 上午, date words).
+    static let starters: Set<UInt32> = {
+        var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9])  // 第 百 近 未 这
+        for (word, _) in Vocabulary.dateWords { set.insert(word.unicodeScalars.first!.value) }
+        for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
+        for scalar in Numeral.chineseDigits.keys { set.insert(scalar) }
+        set.formUnion([0x5341, 0x62FE])  // 十 拾: `十五`
+        return set
+    }()
+
+    @inline(__always)
+    static func mayStart(_ scalar: UInt32) -> Bool {
+        Numeral.isArabicDigit(scalar) || starters.contains(scalar)
     }
 
     /// Which positions lie inside a URL: from `http`, `https` or `www.` to the next space or

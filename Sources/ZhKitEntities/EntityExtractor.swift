@@ -56,7 +56,8 @@ public struct EntityExtractor: Sendable {
             foldedTokens = segmenter.tokens(in: foldedString).lazy.filter { $0.kind != .whitespace }
                 .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
         }
-        let starts = Set(foldedTokens.map(\.range.lowerBound))
+        var starts = [Bool](repeating: false, count: folded.scalars.count + 1)
+        for token in foldedTokens { starts[token.range.lowerBound] = true }
         let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars)
         let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: foldedTokens)
         let candidates = Self.resolve(numbers + organizations)

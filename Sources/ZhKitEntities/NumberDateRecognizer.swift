@@ -15,7 +15,7 @@ struct Candidate: Equatable {
 struct NumberDateRecognizer {
     /// Folded positions where a token of the segmentation starts: a Chinese numeral counts as a
     /// number only at such a start, so that the 一 of 统一 or the 二 of 二氧化碳 is no number.
-    let tokenStarts: Set<Int>
+    let tokenStarts: [Bool]
 
     func candidates(in s: [UInt32]) -> [Candidate] {
         var found: [Candidate] = []
@@ -156,7 +156,7 @@ struct NumberDateRecognizer {
             if reading.end < s.count, Self.isASCIILetter(s[reading.end]) || s[reading.end] == 0x2F { return nil }
             return reading
         }
-        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10, tokenStarts.contains(index) else { return nil }
+        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10, tokenStarts[index] else { return nil }
         if index > 0, Numeral.chineseDigits[s[index - 1]] != nil { return nil }
         return NumberReader.read(s, from: index)
     }

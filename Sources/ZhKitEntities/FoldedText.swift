@@ -24,8 +24,10 @@ struct FoldedText {
                 // Look past the whitespace run: fold it if a joining character follows.
                 var next = index
                 while next < raw.count, Self.isFoldableSpace(raw[next]) { next += 1 }
+                // One line break is a wrap; a blank line is a wrap too in the middle of a sentence
+                // (`联合国开发计划\n\n署`), but a paragraph break after its end (`。\n\n`).
                 let breaks = raw[index..<next].filter { $0 == 0x0A }.count
-                if next < raw.count, Self.joins(raw[next]), breaks <= 1 {
+                if next < raw.count, Self.joins(raw[next]), breaks <= 1 || Self.continuesSentence(last) {
                     index = next
                     continue
                 }
@@ -40,6 +42,16 @@ struct FoldedText {
     /// The raw range of the folded range `range`: from its first character to just past its last.
     func rawRange(_ range: Range<Int>) -> Range<Int> {
         rawIndex[range.lowerBound]..<(rawIndex[range.upperBound - 1] + 1)
+    }
+
+    /// A character after which a sentence goes on: a Han character or a digit, not punctuation.
+    static func continuesSentence(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x30...0x39, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF10...0xFF19, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isFoldableSpace(_ scalar: UInt32) -> Bool {

@@ -79,11 +79,13 @@ public struct NameLists: Sendable {
             let fields = line.split(separator: " ")
             guard fields.count == 3, fields[0].unicodeScalars.count >= 2 else { continue }
             let word = String(fields[0])
-            if fields[2] == "nt", standaloneOrganizations.contains(word) || !noiseEndings.contains(where: { word.hasSuffix($0) }) {
+            if fields[2] == "nt", !standaloneOrganizations.contains(word), !noiseEndings.contains(where: { word.hasSuffix($0) }) {
                 organizations.append(word)
             }
             if fields[2] == "ns" { places.append(word) }
         }
+        // Standing bodies named without a head are organisations whatever their tag (欧盟 is `j`).
+        organizations += standaloneOrganizations
         let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -91,13 +93,14 @@ public struct NameLists: Sendable {
     /// Endings of `nt` words that are no organisations here.
     static let noiseEndings = [
         "音乐会", "晚会", "招待会", "座谈会", "研讨会", "发布会", "茶话会", "运动会", "奥运会", "全会", "大会", "公报",
-        "大会堂", "心", "节", "宣言", "条约", "协议", "声明", "峰会",
+        "大会堂", "心", "节", "宣言", "条约", "协议", "声明", "峰会", "王国",
     ]
 
     /// Bodies usually named without a head word.
     static let standaloneOrganizations: Set<String> = [
         "联合国", "欧盟", "东盟", "北约", "欧佩克", "世贸", "中共中央", "党中央", "解放军", "国务院", "全国人大", "全国政协",
         "新华社", "安理会", "中共", "人大", "政协", "红十字会", "欧共体", "非统", "亚太经合组织", "世卫", "粮农组织",
+        "联合国大会", "联大", "世界银行", "国际货币基金组织", "世界贸易组织", "非盟", "欧洲议会", "二十国集团",
     ]
 
     /// Reads a names file.

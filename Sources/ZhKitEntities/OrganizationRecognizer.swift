@@ -87,6 +87,13 @@ struct OrganizationRecognizer {
     /// Administrative units that may sit between a place and an organisation (`福州市 鼓楼区`).
     static let adminUnits: Set<String> = ["省", "市", "县", "区", "镇", "乡", "村", "州", "自治区", "特别行政区"]
 
+    /// Heads strong enough to make a name of the words before them without a place or a known
+    /// name at its start (`净零资产所有者联盟`, `油气甲烷伙伴关系`).
+    static let strongHeads: Set<String> = ["联盟", "伙伴关系", "基金", "基金会", "委员会", "组织", "协会", "理事会", "联合会"]
+
+    /// Words that make an organisation after an acronym (`UN-REDD方案`).
+    static let acronymHeads: Set<String> = ["方案", "倡议", "计划", "基金", "中心", "网络", "联盟"]
+
     /// Words an organisation's name may start with besides a place or an organisation.
     static let scopes: Set<String> = ["全球", "国际", "世界", "亚洲", "非洲", "欧洲", "美洲", "区域", "国家", "地区", "欧盟", "联合国", "中央", "中国"]
 
@@ -99,7 +106,8 @@ struct OrganizationRecognizer {
     /// Words that never sit inside a name.
     static let breakers: Set<String> = [
         "的", "和", "与", "及", "以及", "等", "在", "是", "了", "对", "为", "以", "将", "由", "向", "从", "把", "被", "也", "都",
-        "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有",
+        "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有", "这种", "这个", "这些",
+        "那些", "一种", "各种", "此", "通过", "包括", "支持", "加入", "成立", "建立", "发起", "领导", "组建",
     ]
 
     /// What the grammar needs to know of a token: one hash look-up, no `String` made.
@@ -133,13 +141,14 @@ struct OrganizationRecognizer {
                 index += 1
                 continue
             }
-            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) {
+            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) ?? headedName(at: index, tokens: tokens, facts: facts, in: s) {
                 found.append(Candidate(range: range, label: .org, value: nil))
                 index = nextIndex
                 continue
             }
             index += 1
         }
+        found += quotedNames(in: s, tokens: tokens, facts: facts)
         // Acronyms and abbreviations defined right after a name.
         var defined: [Candidate] = []
         for candidate in found {
@@ -179,15 +188,33 @@ struct OrganizationRecognizer {
         var j = index + 1
         // A complete name goes on only into a name of its own (`联合国环境规划署 世界保护监测中心`),
         // not into a sentence (`联合国环境署 很 高兴 受到 粮农组织`).
-        if first.isOrganization, j < tokens.count, !(facts[j].isHead || facts[j].isPlace || facts[j].isOrganization || facts[j].isScope) {
+        // 联合国 starts many names (`联合国环境大会`) and goes on into words of two characters or more.
+        let isUnitedNations = tokens[index].text == "联合国"
+        if first.isOrganization, j < tokens.count, !(facts[j].isHead || facts[j].isPlace || facts[j].isOrganization || facts[j].isScope),
+            !(isUnitedNations && tokens[j].range.count >= 2)
+        {
             j = tokens.count
+        }
+        if first.isAcronym, j < tokens.count, tokens[j].range.lowerBound == tokens[index].range.upperBound,
+            Self.acronymHeads.contains(tokens[j].text)
+        {
+            best = j
         }
         while j < tokens.count, j <= index + 5 {
             let fact = facts[j]
-            guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !fact.isBreaker, fact.isNameText else { break }
+            guard tokens[j].range.lowerBound == tokens[j - 1].range.upperBound, !fact.isBreaker, fact.isNameText,
+                !isUnitedNations || tokens[j].range.count >= 2
+            else { break }
             // A head ends a name; so does a known organisation right after places only
             // (`福建省 人民检察院`, `联合国 粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
             if fact.isHead || (onlyPlaces && fact.isOrganization) { best = j }
+            // A head split in two tokens (`伙伴 关系`).
+            if j + 1 < tokens.count, Self.heads.contains(tokens[j].text + tokens[j + 1].text) {
+                best = j + 1
+                j += 1
+            }
+            // 大会 is a standing body after 联合国 (`联合国环境大会`), not a numbered session.
+            if tokens[j].text == "大会", tokens[index].text == "联合国" { best = j }
             onlyPlaces = onlyPlaces && (fact.isPlace || fact.isAdminUnit)
             j += 1
         }
@@ -195,7 +222,58 @@ struct OrganizationRecognizer {
         // A name that goes on into an event, a report or a day is no organisation here
         // (`联合国生物多样性峰会`): nothing inside such a name is tagged.
         if isFollowedByEvent(tokens, facts, after: last) { return nil }
-        return (tokens[index].range.lowerBound..<tokens[last].range.upperBound, last + 1)
+        var start = tokens[index].range.lowerBound
+        // `UN-REDD`: an acronym cut at a hyphen is one.
+        if first.isAcronym, index >= 2, tokens[index - 1].text == "-", tokens[index - 1].range.upperBound == start,
+            tokens[index - 2].range.upperBound == tokens[index - 1].range.lowerBound,
+            tokens[index - 2].text.unicodeScalars.allSatisfy({ (0x41...0x5A).contains($0.value) })
+        {
+            start = tokens[index - 2].range.lowerBound
+        }
+        return (start..<tokens[last].range.upperBound, last + 1)
+    }
+
+    /// A name with no known start that ends in a strong head, right after a boundary:
+    /// `净零资产所有者联盟`, `油气甲烷伙伴关系`. Every word before the head has two characters or more.
+    func headedName(at index: Int, tokens: [FoldedToken], facts: [TokenFacts], in s: [UInt32]) -> (Range<Int>, Int)? {
+        let start = tokens[index].range.lowerBound
+        // A boundary before: the text's start, a gap, punctuation or a breaker word.
+        if index > 0, tokens[index - 1].range.upperBound == start, facts[index - 1].isNameText, !facts[index - 1].isBreaker { return nil }
+        var j = index
+        while j < tokens.count, j <= index + 4 {
+            guard j == index || tokens[j].range.lowerBound == tokens[j - 1].range.upperBound else { return nil }
+            let text = tokens[j].text
+            if j > index {
+                if Self.strongHeads.contains(text) { return (start..<tokens[j].range.upperBound, j + 1) }
+                if j + 1 < tokens.count, Self.strongHeads.contains(text + tokens[j + 1].text),
+                    tokens[j + 1].range.lowerBound == tokens[j].range.upperBound
+                {
+                    return (start..<tokens[j + 1].range.upperBound, j + 2)
+                }
+            }
+            // A place or a known name inside: the name starts there, and `name(at:)` finds it.
+            guard facts[j].isNameText, !facts[j].isBreaker, !facts[j].isAcronym, tokens[j].range.count >= 2,
+                j == index || !(facts[j].isPlace || facts[j].isScope || facts[j].isOrganization)
+            else { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Names with a quoted or titled part before their head: `“为地球而玩”联盟`,
+    /// `《生物多样性公约》秘书处` (ANNOTATION.md rule 6: the marks are part of the name).
+    func quotedNames(in s: [UInt32], tokens: [FoldedToken], facts: [TokenFacts]) -> [Candidate] {
+        var found: [Candidate] = []
+        let pairs: [UInt32: UInt32] = [0x201D: 0x201C, 0x300B: 0x300A, 0x300D: 0x300C]  // ” “, 》 《, 」 「
+        for (position, token) in tokens.enumerated() where facts[position].isHead {
+            let start = token.range.lowerBound
+            guard start > 0, let open = pairs[s[start - 1]] else { continue }
+            var k = start - 2
+            while k >= 0, k > start - 30, s[k] != open { k -= 1 }
+            guard k >= 0, s[k] == open, k < start - 2 else { continue }
+            found.append(Candidate(range: k..<token.range.upperBound, label: .org, value: nil))
+        }
+        return found
     }
 
     /// Whether the Han words right after token `last` run into an event, report or day word

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@Suite struct AnnotateCommandTests {
+    @Test func annotatesTheSeedWithOffsetsIntoTheRawText() throws {
+        let result = try CLIRunner.run(["annotate", CLIRunner.seedPath])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let text = try #require(document["text"] as? String)
+        #expect(Data(text.utf8) == (try Data(contentsOf: URL(fileURLWithPath: CLIRunner.seedPath))))
+        let tokens = try #require(document["tokens"] as? [[String: Any]])
+        #expect(tokens.map { $0["text"] as! String }.joined() == text)
+        let entities = try #require(document["entities"] as? [[String: Any]])
+        let scalars = Array(text.unicodeScalars)
+        let utf8 = Array(text.utf8)
+        let utf16 = Array(text.utf16)
+        var labels = Set<String>()
+        for entity in entities {
+            let start = entity["start"] as! Int, end = entity["end"] as! Int
+            let piece = entity["text"] as! String
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == piece)
+            let bytes = entity["utf8"] as! [Int], units = entity["utf16"] as! [Int]
+            #expect(String(decoding: utf8[bytes[0]..<bytes[1]], as: UTF8.self) == piece)
+            #expect(String(decoding: utf16[units[0]..<units[1]], as: UTF16.self) == piece)
+            labels.insert(entity["label"] as! String)
+        }
+        #expect(labels.isSuperset(of: ["ORG", "DATE", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]))
+        // The report's first name, and a date across a PDF line wrap with its value.
+        #expect(entities.contains { $0["text"] as? String == "联合国环境规划署" && $0["label"] as? String == "ORG" })
+        #expect(entities.contains { $0["text"] as? String == "2020\n年" && $0["value"] as? String == "2020" })
+        #expect(entities.contains { $0["text"] as? String == "100-150亿美元" && $0["value"] as? String == "10000000000/15000000000 USD" })
+    }
+
+    @Test func jsonlInputKeepsIds() throws {
+        let input = "{\"id\": \"a1\", \"text\": \"2020年，联合国环境规划署投入10亿美元。\"}\n{\"id\": 7, \"text\": \"增长了63%\"}\n"
+        let result = try CLIRunner.run(["annotate", "--input-format", "jsonl"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let documents = try result.output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(documents.map { $0["id"] as? String } == ["a1", "7"])
+        let first = try #require(documents[0]["entities"] as? [[String: Any]])
+        #expect(first.map { $0["label"] as! String } == ["DATE", "ORG", "MONEY"])
+        let bad = try CLIRunner.run(["annotate", "--input-format", "jsonl"], stdin: Data("{\"id\": 1}\n".utf8))
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains(":1:"))
+    }
+
+    @Test func entityScoresOnAHandMadeCase() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Gold: ORG [0,8), DATE [9,14), NUMBER [20,23). Predicted: ORG right, DATE wrong span, one extra.
+        let gold = "{\"id\": \"d\", \"entities\": [{\"start\": 0, \"end\": 8, \"label\": \"ORG\"}, {\"start\": 9, \"end\": 14, \"label\": \"DATE\"}, {\"start\": 20, \"end\": 23, \"label\": \"NUMBER\"}]}\n"
+        let predicted = "{\"id\": \"d\", \"entities\": [{\"start\": 0, \"end\": 8, \"label\": \"ORG\"}, {\"start\": 9, \"end\": 13, \"label\": \"DATE\"}, {\"start\": 20, \"end\": 23, \"label\": \"CARDINAL\"}, {\"start\": 30, \"end\": 31, \"label\": \"CARDINAL\"}]}\n"
+        try Data(gold.utf8).write(to: folder.appendingPathComponent("gold.jsonl"))
+        try Data(predicted.utf8).write(to: folder.appendingPathComponent("pred.jsonl"))
+        let result = try CLIRunner.run(["eval", "entities", "--json", "--gold", folder.appendingPathComponent("gold.jsonl").path, folder.appendingPathComponent("pred.jsonl").path])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        let groups = try #require(report["groups"] as? [String: [String: Any]])
+        #expect(groups["ORG"]?["f1"] as? Double == 1)
+        #expect(groups["DATE"]?["correct"] as? Int == 0)
+        #expect(groups["NUMBER"]?["correct"] as? Int == 1)
+        #expect(groups["NUMBER"]?["predicted"] as? Int == 2)
+        let overall = try #require(report["overall"] as? [String: Any])
+        #expect(overall["precision"] as? Double == 0.5)
+        #expect(abs((overall["recall"] as? Double ?? 0) - 0.666667) < 1e-6)
+    }
+}

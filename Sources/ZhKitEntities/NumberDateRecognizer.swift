@@ -33,9 +33,10 @@ struct NumberDateRecognizer {
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
                 if candidate.label == .date, let last = found.last, last.label == .date,
                     last.range.upperBound == candidate.range.lowerBound, last.value?.hasPrefix("P") != true,
-                    candidate.value?.hasPrefix("XXXX") == true
+                    candidate.value?.hasPrefix("XXXX") == true || (candidate.value == nil && last.value?.hasPrefix("P") != true)
                 {
-                    let value = last.value.map { year in candidate.value!.replacingOccurrences(of: "XXXX", with: year) }
+                    // `去年11月` (no value without a reference date), `2020年夏季` (the year's value).
+                    let value = candidate.value.map { part in last.value.map { part.replacingOccurrences(of: "XXXX", with: $0) } } ?? last.value
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
                 } else {
                     found.append(candidate)
@@ -293,6 +294,8 @@ struct NumberDateRecognizer {
                 } else if let part = partOfMonth(in: s, at: stop) {
                     stop = part
                 }
+            } else if stop < s.count, [0x5E95, 0x521D, 0x672B].contains(s[stop]) {
+                stop += 1  // 2020年底, 年初, 年末: the year keeps its value
             }
             return Candidate(range: start..<stop, label: .date, value: value)
         }

@@ -12,22 +12,22 @@ struct FoldedText {
     /// for the raw length.
     var rawIndex: [Int] = []
 
-    /// Folds `raw`: whitespace (spaces, tabs, line breaks, U+3000) between two characters that
-    /// are CJK or digits is dropped. O(n).
+    /// Folds `raw`: whitespace (spaces, tabs, line breaks, U+3000) after a character that goes
+    /// on a sentence (Han, digit, %) and before a CJK character or digit is dropped. O(n).
     init(_ raw: [UInt32]) {
         scalars.reserveCapacity(raw.count)
         rawIndex.reserveCapacity(raw.count + 1)
         var index = 0
         while index < raw.count {
             let scalar = raw[index]
-            if Self.isFoldableSpace(scalar), let last = scalars.last, Self.joins(last) {
+            if Self.isFoldableSpace(scalar), let last = scalars.last, Self.continuesSentence(last) {
                 // Look past the whitespace run: fold it if a joining character follows.
                 var next = index
                 while next < raw.count, Self.isFoldableSpace(raw[next]) { next += 1 }
-                // One line break is a wrap; a blank line is a wrap too in the middle of a sentence
-                // (`联合国开发计划\n\n署`), but a paragraph break after its end (`。\n\n`).
-                let breaks = raw[index..<next].filter { $0 == 0x0A }.count
-                if next < raw.count, Self.joins(raw[next]), breaks <= 1 || Self.continuesSentence(last) {
+                // Line breaks and spaces in the middle of a sentence are wraps, blank lines too
+                // (`联合国开发计划\n\n署`); after punctuation they are where a line or a
+                // paragraph ends, and nothing is folded (nor needs to be: no entity goes on there).
+                if next < raw.count, Self.joins(raw[next]) {
                     index = next
                     continue
                 }
@@ -44,10 +44,12 @@ struct FoldedText {
         rawIndex[range.lowerBound]..<(rawIndex[range.upperBound - 1] + 1)
     }
 
-    /// A character after which a sentence goes on: a Han character or a digit, not punctuation.
+    /// A character after which a sentence goes on: a Han character, a digit or a percent sign,
+    /// not punctuation.
     static func continuesSentence(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x30...0x39, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF10...0xFF19, 0x20000...0x2FA1F:
+        case 0x30...0x39, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF10...0xFF19, 0x20000...0x2FA1F,
+            0x25, 0xFF05, 0x25CB, 0x3007:
             return true
         default:
             return false

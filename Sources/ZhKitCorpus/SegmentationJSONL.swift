@@ -25,23 +25,35 @@ extension JSONWriter {
             first = false
             raw("{\"text\":")
             string(token.text)
-            raw(",\"start\":")
-            integer(token.scalars.lowerBound - origin.scalars)
-            raw(",\"end\":")
-            integer(token.scalars.upperBound - origin.scalars)
-            raw(",\"kind\":\"")
-            kindName(token.kind)
-            raw("\",\"utf8\":[")
-            integer(token.utf8.lowerBound - origin.utf8)
-            raw(UInt8(ascii: ","))
-            integer(token.utf8.upperBound - origin.utf8)
-            raw("],\"utf16\":[")
-            integer(token.utf16.lowerBound - origin.utf16)
-            raw(UInt8(ascii: ","))
-            integer(token.utf16.upperBound - origin.utf16)
-            raw("]}")
+            tokenFields(
+                kind: token.kind,
+                scalars: (token.scalars.lowerBound - origin.scalars)..<(token.scalars.upperBound - origin.scalars),
+                utf8: (token.utf8.lowerBound - origin.utf8)..<(token.utf8.upperBound - origin.utf8),
+                utf16: (token.utf16.lowerBound - origin.utf16)..<(token.utf16.upperBound - origin.utf16))
         }
         raw(UInt8(ascii: "]"))
+    }
+
+    /// Appends the rest of a token object after its `"text"`: `"start"` and `"end"` (Unicode
+    /// scalars), `"kind"`, `"utf8"` and `"utf16"`, and the closing brace. Every writer of tokens
+    /// goes through here, so that the format has one definition.
+    @inlinable
+    public mutating func tokenFields(kind: TokenKind, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>) {
+        raw(",\"start\":")
+        integer(scalars.lowerBound)
+        raw(",\"end\":")
+        integer(scalars.upperBound)
+        raw(",\"kind\":\"")
+        kindName(kind)
+        raw("\",\"utf8\":[")
+        integer(utf8.lowerBound)
+        raw(UInt8(ascii: ","))
+        integer(utf8.upperBound)
+        raw("],\"utf16\":[")
+        integer(utf16.lowerBound)
+        raw(UInt8(ascii: ","))
+        integer(utf16.upperBound)
+        raw("]}")
     }
 
     /// Appends the name of `kind`, without quotes.

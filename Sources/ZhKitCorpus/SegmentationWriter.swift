@@ -119,21 +119,10 @@ public struct SegmentationWriter {
                 }
                 writer.raw("{\"text\":")
                 writer.string(UnsafeBufferPointer(rebasing: bytes[range]))
-                writer.raw(",\"start\":")
-                writer.integer(scalars)
-                writer.raw(",\"end\":")
-                writer.integer(scalars + tokenScalars)
-                writer.raw(",\"kind\":\"")
-                writer.kindName(kind)
-                writer.raw("\",\"utf8\":[")
-                writer.integer(range.lowerBound - line.lowerBound)
-                writer.raw(UInt8(ascii: ","))
-                writer.integer(range.upperBound - line.lowerBound)
-                writer.raw("],\"utf16\":[")
-                writer.integer(utf16)
-                writer.raw(UInt8(ascii: ","))
-                writer.integer(utf16 + tokenScalars + supplementary)
-                writer.raw("]}")
+                writer.tokenFields(
+                    kind: kind, scalars: scalars..<(scalars + tokenScalars),
+                    utf8: (range.lowerBound - line.lowerBound)..<(range.upperBound - line.lowerBound),
+                    utf16: utf16..<(utf16 + tokenScalars + supplementary))
                 scalars += tokenScalars
                 utf16 += tokenScalars + supplementary
             }

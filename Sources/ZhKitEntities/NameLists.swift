@@ -23,8 +23,7 @@ public struct NameLists: Sendable {
         static let head = Kinds(rawValue: 128)
     }
 
-    let kinds: [String: Kinds]
-    /// The same, keyed by a hash of the word's scalars: a look-up without making a `String`.
+    /// Keyed by a hash of the word's scalars: a look-up without making a `String`.
     let kindsByHash: [UInt64: [([UInt32], Kinds)]]
 
     /// The lists `s[range]` is in. O(length).
@@ -58,7 +57,6 @@ public struct NameLists: Sendable {
         mark(OrganizationRecognizer.eventWords, .event)
         mark(OrganizationRecognizer.eventNameEnds, .eventNameEnd)
         mark(OrganizationRecognizer.heads, .head)
-        self.kinds = kinds
         var byHash: [UInt64: [([UInt32], Kinds)]] = [:]
         for (word, kind) in kinds {
             let scalars = word.unicodeScalars.map(\.value)

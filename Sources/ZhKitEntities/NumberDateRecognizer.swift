@@ -122,7 +122,7 @@ struct NumberDateRecognizer {
         }
         // `100-150亿美元`, `5-18岁`: a bare number before a measured one takes its unit and multiplier.
         guard low.label == .cardinal, low.range.upperBound == lowReading!.end, high.label != .cardinal, high.label != .ordinal else { return nil }
-        let scaledLow = lowValue * (highReading!.multiplier)
+        let scaledLow = lowValue * highReading!.multiplier
         guard let highValueText = high.value else {
             return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: nil)
         }
@@ -138,7 +138,6 @@ struct NumberDateRecognizer {
         default:
             lowText = "\(scaledLow)"
         }
-        _ = highValue
         return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(lowText)/\(parts[0])\(unit)")
     }
 
@@ -355,9 +354,4 @@ struct NumberDateRecognizer {
         for word in ["初", "底", "末"] where Vocabulary.starts(s, at: index, with: word) { return index + 1 }
         return nil
     }
-}
-
-extension NumberReading {
-    /// The large units (万, 亿) an Arabic number was multiplied by, as a factor.
-    var multiplier: Decimal { multiplierFactor }
 }

@@ -56,7 +56,7 @@ struct NumberReading: Equatable {
     /// How many characters the number spans.
     var length: Int
     /// The factor of the large units that followed Arabic digits (`150亿` → 10⁸), else 1.
-    var multiplierFactor: Decimal = 1
+    var multiplier: Decimal = 1
 }
 
 /// Reads numbers: `2020`, `１２．５`, `1,000`, `5.1万亿`, `一百万`, `三亿五千万`, `一九九八`, `三点五`,
@@ -102,7 +102,7 @@ enum NumberReader {
             }
         }
         return NumberReading(value: value * factor, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
-            length: index - start, multiplierFactor: factor)
+            length: index - start, multiplier: factor)
     }
 
     /// Arabic digits with thousands commas (followed by exactly three digits) and a decimal point

@@ -76,11 +76,14 @@ extension Lexicon {
         for (word, frequency) in frequencies {
             for scalar in word.unicodeScalars { characterWeight[scalar.value, default: 0] += frequency }
         }
+        // Characters the character model knows but no word uses still need a code (last ones).
         if let characterModel {
             for line in characterModel.unicodeScalars.split(separator: "\n") where line.starts(with: "emit ".unicodeScalars) {
                 let fields = Substring(line).split(separator: " ")
-                if fields.count == 4, let scalar = fields[2].unicodeScalars.first, isLatticeScalar(scalar.value) {
-                    characterWeight[scalar.value, default: 0] += 0
+                if fields.count == 4, let scalar = fields[2].unicodeScalars.first, isLatticeScalar(scalar.value),
+                    characterWeight[scalar.value] == nil
+                {
+                    characterWeight[scalar.value] = 0
                 }
             }
         }

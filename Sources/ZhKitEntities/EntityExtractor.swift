@@ -58,7 +58,12 @@ public struct EntityExtractor: Sendable {
         }
         var starts = [Bool](repeating: false, count: folded.scalars.count + 1)
         for token in foldedTokens { starts[token.range.lowerBound] = true }
-        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars)
+        // Inside a title (《今晚报》, 《2030年议程》) only a year and an ordinal are tagged (rule 5).
+        let insideTitle = OrganizationRecognizer.bookTitleMask(folded.scalars)
+        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars).filter { candidate in
+            !insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
+                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true)
+        }
         let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: foldedTokens)
         let candidates = Self.resolve(numbers + organizations)
         guard !candidates.isEmpty else { return [] }

@@ -9,6 +9,13 @@ import Foundation
 public struct NameLists: Sendable {
     public let organizations: Set<String>
     public let places: Set<String>
+    /// Common nouns that end like a name (`有限公司`, `出版社`): they end a name but are none alone.
+    public let categories: Set<String>
+    /// Other words that end like a name (`统揽全局`, `精心组织`): never part of one.
+    public let commonWords: Set<String>
+    /// Proper names and abbreviations of other kinds (`李宁`, `华广`, `晋察冀`): they start a name
+    /// that a head ends (`李宁集团`).
+    public let properNames: Set<String>
 
     /// What lists a word is in, for the grammar: one look-up per token.
     struct Kinds: OptionSet, Sendable {
@@ -21,6 +28,9 @@ public struct NameLists: Sendable {
         static let event = Kinds(rawValue: 32)
         static let eventNameEnd = Kinds(rawValue: 64)
         static let head = Kinds(rawValue: 128)
+        static let category = Kinds(rawValue: 256)
+        static let common = Kinds(rawValue: 512)
+        static let proper = Kinds(rawValue: 1024)
     }
 
     /// Keyed by a hash of the word's scalars: a look-up without making a `String`.
@@ -42,15 +52,21 @@ public struct NameLists: Sendable {
         return hash
     }
 
-    public init(organizations: Set<String>, places: Set<String>) {
+    public init(organizations: Set<String>, places: Set<String>, categories: Set<String> = [], commonWords: Set<String> = [], properNames: Set<String> = []) {
         self.organizations = organizations
         self.places = places
+        self.categories = categories
+        self.commonWords = commonWords
+        self.properNames = properNames
         var kinds: [String: Kinds] = [:]
         func mark(_ words: some Sequence<String>, _ kind: Kinds) {
             for word in words { kinds[word, default: []].insert(kind) }
         }
         mark(organizations, .organization)
         mark(places, .place)
+        mark(categories, .category)
+        mark(commonWords, .common)
+        mark(properNames, .proper)
         mark(OrganizationRecognizer.scopes, .scope)
         mark(OrganizationRecognizer.breakers, .breaker)
         mark(OrganizationRecognizer.adminUnits, .adminUnit)
@@ -73,20 +89,59 @@ public struct NameLists: Sendable {
     public static func derive(fromGeneralLexicon text: String) -> String {
         var organizations: [String] = []
         var places: [String] = []
+        var categories: [String] = []
+        var commonWords: [String] = []
+        var properNames: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ")
             guard fields.count == 3, fields[0].unicodeScalars.count >= 2 else { continue }
             let word = String(fields[0])
-            if fields[2] == "nt", !standaloneOrganizations.contains(word), !noiseEndings.contains(where: { word.hasSuffix($0) }) {
+            let tag = fields[2]
+            if genericOrganizations.contains(word) {
+                categories.append(word)
+                continue
+            }
+            if tag == "nt", !standaloneOrganizations.contains(word), !noiseEndings.contains(where: { word.hasSuffix($0) }) {
                 organizations.append(word)
             }
-            if fields[2] == "ns" { places.append(word) }
+            if tag == "ns" { places.append(word) }
+            if otherProperTags.contains(tag), word.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) {
+                properNames.append(word)
+            }
+            // Words that end like a name but whose tag says they are none: nouns of a kind of
+            // body (`卷烟厂`, tagged `n`) and idioms, verbs and the rest (`统揽全局`).
+            if !properTags.contains(tag), !standaloneOrganizations.contains(word), OrganizationRecognizer.isHeadWord(word) {
+                if tag == "n", !ministryEndings.contains(where: { word.hasSuffix($0) }) {
+                    categories.append(word)
+                } else if tag != "n" {
+                    commonWords.append(word)
+                }
+            }
         }
         // Standing bodies named without a head are organisations whatever their tag (欧盟 is `j`).
         organizations += standaloneOrganizations
         let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
+            + categories.sorted().map { "CATEGORY\t" + $0 } + commonWords.sorted().map { "COMMON\t" + $0 }
+            + properNames.sorted().map { "PROPER\t" + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// `nt` words that name a kind of body, not one body (`人民法院` is any people's court): they
+    /// end a name (`福建省人民检察院`) and are none alone.
+    static let genericOrganizations: Set<String> = [
+        "人民法院", "人民检察院", "人民政府", "联合政府", "党组织", "国家队", "人民军队", "中央国家机关", "地方政府",
+        "高级人民法院", "中级人民法院", "基层党组织",
+    ]
+
+    /// Tags of proper names and abbreviations: such words keep their head.
+    static let properTags: Set<Substring> = ["nt", "ns", "nr", "nrt", "nrfg", "nz", "j"]
+
+    /// Tags of the names that may start an organisation's name besides places and organisations.
+    static let otherProperTags: Set<Substring> = ["nr", "nrt", "nrfg", "nz", "j"]
+
+    /// Endings of the names of ministries and departments, which jieba tags `n` (`公安部`):
+    /// names, not kinds of body.
+    static let ministryEndings = ["部", "委", "厅", "局", "署"]
 
     /// Endings of `nt` words that are no organisations here.
     static let noiseEndings = [
@@ -103,15 +158,14 @@ public struct NameLists: Sendable {
 
     /// Reads a names file.
     public init(namesFile text: String) {
-        var organizations = Set<String>()
-        var places = Set<String>()
+        var lists: [Substring: Set<String>] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: "\t", maxSplits: 1)
             guard fields.count == 2 else { continue }
-            if fields[0] == "ORG" { organizations.insert(String(fields[1])) }
-            if fields[0] == "PLACE" { places.insert(String(fields[1])) }
+            lists[fields[0], default: []].insert(String(fields[1]))
         }
-        self.init(organizations: organizations, places: places)
+        self.init(organizations: lists["ORG"] ?? [], places: lists["PLACE"] ?? [], categories: lists["CATEGORY"] ?? [], commonWords: lists["COMMON"] ?? [],
+            properNames: lists["PROPER"] ?? [])
     }
 
     /// The lists shipped with ZhKit, loaded once.

@@ -31,7 +31,13 @@ struct NumberDateRecognizer {
             if let candidate = longest(in: s, at: index) {
                 // The longest reading wins: a date right after a relative date or a year makes one
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
-                if candidate.label == .date, let last = found.last, last.label == .date,
+                // A day and a time of that day are one TIME (`今天上午`, `5日下午3点`).
+                if candidate.label == .time, let last = found.last, last.label == .date,
+                    last.range.upperBound == candidate.range.lowerBound, Self.isDay(last, in: s)
+                {
+                    let value = last.value.flatMap { day in candidate.value.map { day + $0 } }
+                    found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .time, value: value)
+                } else if candidate.label == .date, let last = found.last, last.label == .date,
                     last.range.upperBound == candidate.range.lowerBound, last.value?.hasPrefix("P") != true,
                     candidate.value?.hasPrefix("XXXX") == true || (candidate.value == nil && last.value?.hasPrefix("P") != true)
                 {
@@ -67,6 +73,7 @@ struct NumberDateRecognizer {
         var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9])  // 第 百 近 未 这
         for (word, _) in Vocabulary.dateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
+        for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
         for scalar in Numeral.chineseDigits.keys { set.insert(scalar) }
         set.formUnion([0x5341, 0x62FE])  // 十 拾: `十五`
         return set
@@ -203,9 +210,30 @@ struct NumberDateRecognizer {
         if Vocabulary.starts(s, at: index, with: "百分之"), let number = NumberReader.read(s, from: index + 3) {
             return Candidate(range: index..<number.end, label: .percent, value: "\(number.value)")
         }
-        if let time = timeOfDay(in: s, at: index) { return time }
+        if let time = timeOfDay(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
         guard let number = reading(in: s, at: index) else { return nil }
         return measured(number, in: s, from: index)
+    }
+
+    /// Whether a DATE names one day (`今天`, `5日`, `1月5日`), which a time of day may follow.
+    static func isDay(_ date: Candidate, in s: [UInt32]) -> Bool {
+        let last = s[date.range.upperBound - 1]
+        return last == 0x5929 || last == 0x65E5 || last == 0x53F7  // 天 日 号
+    }
+
+    /// Parts of the day and their TIMEX3 values (morning, midday, afternoon, evening, night).
+    static let partsOfDay: [(String, String)] = [
+        ("上午", "TMO"), ("早上", "TMO"), ("早晨", "TMO"), ("清晨", "TMO"), ("凌晨", "TNI"), ("中午", "TMI"), ("午后", "TAF"),
+        ("下午", "TAF"), ("傍晚", "TEV"), ("黄昏", "TEV"), ("晚上", "TEV"), ("晚间", "TEV"), ("夜晚", "TNI"), ("夜间", "TNI"),
+        ("深夜", "TNI"), ("午夜", "TNI"), ("半夜", "TNI"),
+    ]
+
+    /// `上午`, `傍晚`: a part of the day, as a word of its own (`上午好` is a greeting: none).
+    func partOfDay(in s: [UInt32], at index: Int) -> Candidate? {
+        guard tokenStarts[index], let (_, value, end) = Vocabulary.match(Self.partsOfDay, in: s, at: index), end >= s.count || tokenStarts[end],
+            end >= s.count || s[end] != 0x597D  // 好
+        else { return nil }
+        return Candidate(range: index..<end, label: .time, value: value)
     }
 
     /// `下午3点`, `上午10时30分`: a time of day.

@@ -17,6 +17,7 @@ struct TokenFacts {
     var isEvent = false
     var endsEventName = false
     var isAcronym = false
+    var isProper = false
 
     var isAnchor: Bool { isOrganization || isNamedHead || isPlace || isScope || isAcronym }
 }
@@ -107,7 +108,7 @@ struct OrganizationRecognizer {
     static let breakers: Set<String> = [
         "的", "和", "与", "及", "以及", "等", "在", "是", "了", "对", "为", "以", "将", "由", "向", "从", "把", "被", "也", "都",
         "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有", "这种", "这个", "这些",
-        "那些", "一种", "各种", "此", "通过", "包括", "支持", "加入", "成立", "建立", "发起", "领导", "组建",
+        "那些", "一种", "各种", "此", "他们", "我们", "你们", "她们", "它们", "大家", "自己", "通过", "包括", "支持", "加入", "成立", "建立", "发起", "领导", "组建",
     ]
 
     /// What the grammar needs to know of a token: one hash look-up, no `String` made.
@@ -123,10 +124,12 @@ struct OrganizationRecognizer {
         facts.isScope = kinds.contains(.scope)
         facts.isBreaker = kinds.contains(.breaker)
         facts.isAdminUnit = kinds.contains(.adminUnit)
+        facts.isProper = kinds.contains(.proper)
         facts.isEvent = kinds.contains(.event)
         facts.endsEventName = kinds.contains(.eventNameEnd)
-        facts.isNamedHead = Self.isHeadWord(scalars)
-        facts.isHead = facts.isNamedHead || kinds.contains(.head)
+        if kinds.contains(.common) { return facts }
+        facts.isNamedHead = !kinds.contains(.category) && Self.isHeadWord(scalars)
+        facts.isHead = facts.isNamedHead || kinds.contains(.head) || kinds.contains(.category)
         return facts
     }
 
@@ -141,7 +144,9 @@ struct OrganizationRecognizer {
                 index += 1
                 continue
             }
-            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) ?? headedName(at: index, tokens: tokens, facts: facts, in: s) {
+            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) ?? headedName(at: index, tokens: tokens, facts: facts, in: s)
+                ?? properName(at: index, tokens: tokens, facts: facts)
+            {
                 found.append(Candidate(range: range, label: .org, value: nil))
                 index = nextIndex
                 continue
@@ -207,7 +212,9 @@ struct OrganizationRecognizer {
             else { break }
             // A head ends a name; so does a known organisation right after places only
             // (`福建省 人民检察院`, `联合国 粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
-            if fact.isHead || (onlyPlaces && fact.isOrganization) { best = j }
+            // 组织 right after places is mostly the verb (`全国 组织 实施`).
+            let isVerbAfterPlaces = onlyPlaces && tokens[j].text == "组织"
+            if (fact.isHead && !isVerbAfterPlaces) || (onlyPlaces && fact.isOrganization) { best = j }
             // A head split in two tokens (`伙伴 关系`).
             if j + 1 < tokens.count, Self.heads.contains(tokens[j].text + tokens[j + 1].text) {
                 best = j + 1
@@ -243,7 +250,8 @@ struct OrganizationRecognizer {
         while j < tokens.count, j <= index + 4 {
             guard j == index || tokens[j].range.lowerBound == tokens[j - 1].range.upperBound else { return nil }
             let text = tokens[j].text
-            if j > index {
+            // 组织 after one word is mostly the verb (`精心 组织`); a name has two before it (`世界 卫生 组织`).
+            if j > index, text != "组织" || j >= index + 2 {
                 if Self.strongHeads.contains(text) { return (start..<tokens[j].range.upperBound, j + 1) }
                 if j + 1 < tokens.count, Self.strongHeads.contains(text + tokens[j + 1].text),
                     tokens[j + 1].range.lowerBound == tokens[j].range.upperBound
@@ -255,6 +263,23 @@ struct OrganizationRecognizer {
             guard facts[j].isNameText, !facts[j].isBreaker, !facts[j].isAcronym, tokens[j].range.count >= 2,
                 j == index || !(facts[j].isPlace || facts[j].isScope || facts[j].isOrganization)
             else { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A proper name right before a head, or one word before it: `李宁 集团`, `华广 公司`,
+    /// `玉溪 卷烟厂`, `晋察冀 中央局`.
+    func properName(at index: Int, tokens: [FoldedToken], facts: [TokenFacts]) -> (Range<Int>, Int)? {
+        guard facts[index].isProper, tokens[index].range.count >= 2 else { return nil }
+        var j = index + 1
+        while j < tokens.count, j <= index + 2, tokens[j].range.lowerBound == tokens[j - 1].range.upperBound {
+            let fact = facts[j]
+            if fact.isHead, tokens[j].text != "组织" {
+                if isFollowedByEvent(tokens, facts, after: j) { return nil }
+                return (tokens[index].range.lowerBound..<tokens[j].range.upperBound, j + 1)
+            }
+            guard fact.isNameText, !fact.isBreaker, !fact.isAcronym, tokens[j].range.count >= 2 else { return nil }
             j += 1
         }
         return nil

@@ -41,6 +41,15 @@ enum Vocabulary {
         ("去年底", nil), ("去年初", nil), ("今年底", nil), ("今年初", nil), ("明年初", nil), ("明年底", nil),
         ("春季", nil), ("夏季", nil), ("秋季", nil), ("冬季", nil), ("春天", nil), ("夏天", nil), ("秋天", nil), ("冬天", nil),
         ("当天", nil), ("本周", nil), ("上周", nil), ("下周", nil), ("今晚", nil), ("昨晚", nil), ("明晚", nil),
+        ("今日", nil), ("昨日", nil), ("明日", nil), ("当日", nil), ("次日", nil), ("翌日", nil), ("当月", nil), ("周末", nil),
+        ("今春", nil), ("今夏", nil), ("今秋", nil), ("今冬", nil), ("去冬", nil), ("明春", nil), ("岁末年初", nil),
+        // Days of the week, as TIMEX3 week dates.
+        ("周一", "XXXX-WXX-1"), ("周二", "XXXX-WXX-2"), ("周三", "XXXX-WXX-3"), ("周四", "XXXX-WXX-4"), ("周五", "XXXX-WXX-5"),
+        ("周六", "XXXX-WXX-6"), ("周日", "XXXX-WXX-7"), ("星期一", "XXXX-WXX-1"), ("星期二", "XXXX-WXX-2"), ("星期三", "XXXX-WXX-3"),
+        ("星期四", "XXXX-WXX-4"), ("星期五", "XXXX-WXX-5"), ("星期六", "XXXX-WXX-6"), ("星期日", "XXXX-WXX-7"), ("星期天", "XXXX-WXX-7"),
+        // Lunar new-year days: no Gregorian value without the year.
+        ("大年初一", nil), ("大年初二", nil), ("大年初三", nil), ("大年初四", nil), ("大年初五", nil), ("大年三十", nil),
+        ("正月初一", nil), ("正月十五", nil), ("除夕", nil),
     ]
 
     /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.

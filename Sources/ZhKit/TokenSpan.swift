@@ -2,14 +2,13 @@
 ///
 /// Engines emit spans in order; each starts where the previous one ended, so a list of spans
 /// covers its text by construction.
-@usableFromInline
-struct TokenSpan: Sendable, Hashable {
+public struct TokenSpan: Sendable, Hashable {
     /// UTF-8 offset where the segment ends (exclusive).
-    @usableFromInline var end: Int
-    @usableFromInline var kind: TokenKind
+    public var end: Int
+    public var kind: TokenKind
 
     @inlinable
-    init(end: Int, kind: TokenKind) {
+    public init(end: Int, kind: TokenKind) {
         self.end = end
         self.kind = kind
     }

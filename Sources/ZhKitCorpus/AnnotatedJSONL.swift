@@ -14,6 +14,55 @@ extension JSONWriter {
             raw(UInt8(ascii: ","))
         }
         segmentedTextFields(text[...], tokens: tokens)
+        entityFields(entities)
+        raw("}\n")
+    }
+
+    /// Appends one annotated document, as `annotatedDocument(id:text:tokens:entities:)` does, from
+    /// valid UTF-8 `text` and its segmenter spans: no `Token` or `String` per token. Calls `flush`
+    /// whenever more than `limit` bytes are buffered, so that a long document needs no buffer
+    /// of its whole output. O(n).
+    public mutating func annotatedDocument(
+        id: String?, utf8 text: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], entities: [Entity],
+        flushAbove limit: Int = 1 << 20, flush: (inout JSONWriter) throws -> Void
+    ) rethrows {
+        raw(UInt8(ascii: "{"))
+        if let id {
+            raw("\"id\":")
+            string(id)
+            raw(UInt8(ascii: ","))
+        }
+        raw("\"text\":")
+        string(text)
+        raw(",\"tokens\":[")
+        var start = 0
+        var scalars = 0
+        var utf16 = 0
+        for (index, span) in spans.enumerated() {
+            if index > 0 { raw(UInt8(ascii: ",")) }
+            var tokenScalars = 0
+            var supplementary = 0
+            for k in start..<span.end {
+                let byte = text[k]
+                tokenScalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
+                supplementary &+= byte >= 0xF0 ? 1 : 0
+            }
+            raw("{\"text\":")
+            string(UnsafeBufferPointer(rebasing: text[start..<span.end]))
+            tokenFields(kind: span.kind, scalars: scalars..<(scalars + tokenScalars), utf8: start..<span.end,
+                utf16: utf16..<(utf16 + tokenScalars + supplementary))
+            scalars += tokenScalars
+            utf16 += tokenScalars + supplementary
+            start = span.end
+            if bytes.count > limit { try flush(&self) }
+        }
+        raw("]")
+        entityFields(entities)
+        raw("}\n")
+    }
+
+    /// `,"entities":[...]`.
+    mutating func entityFields(_ entities: [Entity]) {
         raw(",\"entities\":[")
         for (index, entity) in entities.enumerated() {
             if index > 0 { raw(UInt8(ascii: ",")) }
@@ -37,7 +86,7 @@ extension JSONWriter {
             integer(entity.utf16.upperBound)
             raw("]}")
         }
-        raw("]}\n")
+        raw(UInt8(ascii: "]"))
     }
 
     /// Appends ASCII bytes as they are.

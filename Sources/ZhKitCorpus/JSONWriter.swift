@@ -41,21 +41,17 @@ public struct JSONWriter {
             bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
-        // Count the digits, make room, and write them from the end.
-        var count = 1
-        var probe = value / 10
-        while probe > 0 {
-            count += 1
-            probe /= 10
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0x30, count: count))
-        var rest = value
-        var index = start + count - 1
-        while rest > 0 {
-            bytes[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-            rest /= 10
-            index -= 1
+        // Digits from the end into a stack buffer, then one append.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            var index = digits.count
+            var rest = value
+            repeat {
+                index &-= 1
+                digits[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[index...]))
         }
     }
 

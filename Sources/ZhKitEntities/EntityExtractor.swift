@@ -25,6 +25,124 @@ public struct EntityExtractor: Sendable {
         entities(in: text, tokens: segmenter.tokens(in: text))
     }
 
+    /// The entities of `text`, given its tokens (which must cover it, as a segmenter's do). O(n).
+    public func entities(in text: String, tokens: [Token]) -> [Entity] {
+        var text = text
+        text.makeContiguousUTF8()
+        let spans = tokens.map { TokenSpan(end: $0.utf8.upperBound, kind: $0.kind) }
+        return text.utf8.withContiguousStorageIfAvailable { entities(inUTF8: $0, spans: spans) } ?? []
+    }
+
+    /// The entities of valid UTF-8 `bytes`, given its segmenter spans: the fast path, with no
+    /// `Token` or `String` per token. O(n).
+    public func entities(inUTF8 bytes: UnsafeBufferPointer<UInt8>, spans: [TokenSpan]) -> [Entity] {
+        // The raw scalars, and the scalar ranges of the tokens that are not whitespace.
+        var raw: [UInt32] = []
+        raw.reserveCapacity(bytes.count / 2)
+        var rawTokens: [Range<Int>] = []
+        rawTokens.reserveCapacity(spans.count)
+        var offset = 0
+        for span in spans {
+            let start = raw.count
+            while offset < span.end {
+                let (scalar, length) = decodeScalarAndLength(bytes, at: offset)
+                raw.append(scalar)
+                offset += length
+            }
+            if span.kind != .whitespace, raw.count > start { rawTokens.append(start..<raw.count) }
+        }
+        let folded = FoldedText(raw)
+        let tokens = folded.scalars.count == raw.count ? rawTokens.map { FoldedToken(range: $0) } : foldedTokens(rawTokens, folded)
+
+        var starts = [Bool](repeating: false, count: folded.scalars.count + 1)
+        for token in tokens { starts[token.range.lowerBound] = true }
+        // Inside a title (《今晚报》, 《2030年议程》) only a year and an ordinal are tagged (rule 5).
+        let insideTitle = OrganizationRecognizer.bookTitleMask(folded.scalars)
+        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars).filter { candidate in
+            !insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
+                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true)
+        }
+        let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: tokens, insideTitle: insideTitle)
+        let candidates = Self.resolve(numbers + organizations)
+        guard !candidates.isEmpty else { return [] }
+
+        // Offsets in the other two units: one walk, since the spans come in order.
+        var counter = (scalars: 0, utf8: 0, utf16: 0)
+        func advance(to scalar: Int) {
+            while counter.scalars < scalar {
+                let value = raw[counter.scalars]
+                counter.utf8 += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                counter.utf16 += value < 0x10000 ? 1 : 2
+                counter.scalars += 1
+            }
+        }
+        return candidates.map { candidate in
+            let range = folded.rawRange(candidate.range)
+            advance(to: range.lowerBound)
+            let start = counter
+            advance(to: range.upperBound)
+            let utf8 = start.utf8..<counter.utf8
+            return Entity(label: candidate.label, scalars: range, utf8: utf8, utf16: start.utf16..<counter.utf16,
+                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8]), as: UTF8.self), value: candidate.value)
+        }
+    }
+
+    /// The tokens of the folded text: the raw tokens moved to folded positions, and segmented
+    /// again around each place where folding joined two pieces (a word broken by a line wrap is
+    /// whole there). O(n).
+    func foldedTokens(_ rawTokens: [Range<Int>], _ folded: FoldedText) -> [FoldedToken] {
+        // Raw tokens in folded positions: folding only drops whitespace, which is no token here.
+        var tokens: [FoldedToken] = []
+        tokens.reserveCapacity(rawTokens.count)
+        var k = 0
+        let rawIndex = folded.rawIndex
+        for range in rawTokens {
+            while rawIndex[k] < range.lowerBound { k += 1 }
+            let start = k
+            while rawIndex[k] < range.upperBound { k += 1 }
+            if k > start { tokens.append(FoldedToken(range: start..<k)) }
+        }
+        // Tokens that start right after a fold, and windows of three tokens either side of each.
+        var windows: [Range<Int>] = []
+        for (index, token) in tokens.enumerated() {
+            let start = token.range.lowerBound
+            guard start > 0, rawIndex[start] != rawIndex[start - 1] + 1 else { continue }
+            let window = max(0, index - 3)..<min(tokens.count, index + 3)
+            if let last = windows.last, last.upperBound >= window.lowerBound {
+                windows[windows.count - 1] = last.lowerBound..<window.upperBound
+            } else {
+                windows.append(window)
+            }
+        }
+        guard !windows.isEmpty else { return tokens }
+        var result: [FoldedToken] = []
+        result.reserveCapacity(tokens.count)
+        var next = 0
+        for window in windows {
+            result += tokens[next..<window.lowerBound]
+            let lower = tokens[window.lowerBound].range.lowerBound
+            let upper = tokens[window.upperBound - 1].range.upperBound
+            var piece = String(String.UnicodeScalarView(folded.scalars[lower..<upper].compactMap(Unicode.Scalar.init)))
+            piece.makeContiguousUTF8()
+            piece.utf8.withContiguousStorageIfAvailable { bytes in
+                var position = lower
+                var offset = 0
+                for span in segmenter.spans(in: bytes) {
+                    var count = 0
+                    while offset < span.end {
+                        offset += decodeScalarAndLength(bytes, at: offset).1
+                        count += 1
+                    }
+                    if span.kind != .whitespace { result.append(FoldedToken(range: position..<(position + count))) }
+                    position += count
+                }
+            }
+            next = window.upperBound
+        }
+        result += tokens[next...]
+        return result
+    }
+
     /// Non-overlapping candidates in order: where two overlap, the longer wins (then the first).
     /// O(n log n).
     static func resolve(_ candidates: [Candidate]) -> [Candidate] {
@@ -40,46 +158,5 @@ public struct EntityExtractor: Sendable {
             }
         }
         return taken
-    }
-
-    /// The entities of `text`, given its tokens.
-    public func entities(in text: String, tokens: [Token]) -> [Entity] {
-        let raw = text.unicodeScalars.map(\.value)
-        let folded = FoldedText(raw)
-        // Where folding changed the text, it is segmented again: a word broken by a line wrap is
-        // whole there. Otherwise the given tokens serve.
-        let foldedTokens: [FoldedToken]
-        if folded.scalars.count == raw.count {
-            foldedTokens = tokens.lazy.filter { $0.kind != .whitespace }.map { FoldedToken(range: $0.scalars, text: String($0.text)) }
-        } else {
-            let foldedString = String(String.UnicodeScalarView(folded.scalars.compactMap(Unicode.Scalar.init)))
-            foldedTokens = segmenter.tokens(in: foldedString).lazy.filter { $0.kind != .whitespace }
-                .map { FoldedToken(range: $0.scalars, text: String($0.text)) }
-        }
-        var starts = [Bool](repeating: false, count: folded.scalars.count + 1)
-        for token in foldedTokens { starts[token.range.lowerBound] = true }
-        // Inside a title (《今晚报》, 《2030年议程》) only a year and an ordinal are tagged (rule 5).
-        let insideTitle = OrganizationRecognizer.bookTitleMask(folded.scalars)
-        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars).filter { candidate in
-            !insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
-                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true)
-        }
-        let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: foldedTokens)
-        let candidates = Self.resolve(numbers + organizations)
-        guard !candidates.isEmpty else { return [] }
-
-        // Offsets in the other two units, by scalar index.
-        var utf8 = [Int](repeating: 0, count: raw.count + 1)
-        var utf16 = [Int](repeating: 0, count: raw.count + 1)
-        for (index, scalar) in raw.enumerated() {
-            utf8[index + 1] = utf8[index] + (scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4)
-            utf16[index + 1] = utf16[index] + (scalar < 0x10000 ? 1 : 2)
-        }
-        return candidates.map { candidate in
-            let range = folded.rawRange(candidate.range)
-            let piece = String(String.UnicodeScalarView(raw[range].compactMap(Unicode.Scalar.init)))
-            return Entity(label: candidate.label, scalars: range, utf8: utf8[range.lowerBound]..<utf8[range.upperBound],
-                utf16: utf16[range.lowerBound]..<utf16[range.upperBound], text: piece, value: candidate.value)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ZhKit
 
 /// Names the organisation recogniser knows: organisations and places, from the general lexicon's
 /// part-of-speech tags (jieba's `nt` and `ns`).
@@ -7,16 +8,6 @@ import Foundation
 /// `PLACE<TAB>name` lines), derived from `dictionaries/general.txt`; a test checks that the file
 /// is current.
 public struct NameLists: Sendable {
-    public let organizations: Set<String>
-    public let places: Set<String>
-    /// Common nouns that end like a name (`有限公司`, `出版社`): they end a name but are none alone.
-    public let categories: Set<String>
-    /// Other words that end like a name (`统揽全局`, `精心组织`): never part of one.
-    public let commonWords: Set<String>
-    /// Proper names and abbreviations of other kinds (`李宁`, `华广`, `晋察冀`): they start a name
-    /// that a head ends (`李宁集团`).
-    public let properNames: Set<String>
-
     /// What lists a word is in, for the grammar: one look-up per token.
     struct Kinds: OptionSet, Sendable {
         let rawValue: UInt16
@@ -28,19 +19,55 @@ public struct NameLists: Sendable {
         static let event = Kinds(rawValue: 32)
         static let eventNameEnd = Kinds(rawValue: 64)
         static let head = Kinds(rawValue: 128)
+        /// Common nouns that end like a name (`有限公司`, `出版社`): they end a name but are none alone.
         static let category = Kinds(rawValue: 256)
+        /// Other words that end like a name (`统揽全局`, `精心组织`): never part of one.
         static let common = Kinds(rawValue: 512)
+        /// Proper names and abbreviations of other kinds (`李宁`, `华广`, `晋察冀`): they start a
+        /// name that a head ends (`李宁集团`).
         static let proper = Kinds(rawValue: 1024)
+        // Single words the grammar treats apart.
+        static let unitedNations = Kinds(rawValue: 2048)  // 联合国
+        static let organize = Kinds(rawValue: 4096)  // 组织, also the verb
+        static let assembly = Kinds(rawValue: 8192)  // 大会
+        static let acronymHead = Kinds(rawValue: 16384)
+        static let strongHead = Kinds(rawValue: 32768)
+
+        /// The kinds of a names file's line tag.
+        static let byTag: [String: Kinds] = ["ORG": .organization, "PLACE": .place, "CATEGORY": .category, "COMMON": .common, "PROPER": .proper]
     }
 
-    /// Keyed by a hash of the word's scalars: a look-up without making a `String`.
-    let kindsByHash: [UInt64: [([UInt32], Kinds)]]
+    /// One word: where its scalars are in `storage`, its kinds, and the next word of the same hash.
+    struct Entry {
+        var start: Int32
+        var count: Int32
+        var kinds: Kinds
+        var next: Int32
+    }
+
+    /// The scalars of every word, one after another.
+    private var storage: [UInt32] = []
+    private var entries: [Entry] = []
+    /// The first entry of each hash: a look-up without making a `String`.
+    private var firstByHash: [UInt64: Int32] = [:]
 
     /// The lists `s[range]` is in. O(length).
     func kinds(of s: [UInt32], _ range: Range<Int>) -> Kinds {
-        guard let entries = kindsByHash[Self.hash(s[range])] else { return [] }
-        for (scalars, kinds) in entries where scalars.elementsEqual(s[range]) { return kinds }
+        var index = firstByHash[Self.hash(s[range])] ?? -1
+        while index >= 0 {
+            let entry = entries[Int(index)]
+            if Int(entry.count) == range.count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(s[range]) {
+                return entry.kinds
+            }
+            index = entry.next
+        }
         return []
+    }
+
+    /// Whether `word` is a known organisation's name.
+    public func isOrganization(_ word: String) -> Bool {
+        let scalars = word.unicodeScalars.map(\.value)
+        return kinds(of: scalars, 0..<scalars.count).contains(.organization)
     }
 
     static func hash(_ scalars: some Sequence<UInt32>) -> UInt64 {
@@ -52,33 +79,53 @@ public struct NameLists: Sendable {
         return hash
     }
 
-    public init(organizations: Set<String>, places: Set<String>, categories: Set<String> = [], commonWords: Set<String> = [], properNames: Set<String> = []) {
-        self.organizations = organizations
-        self.places = places
-        self.categories = categories
-        self.commonWords = commonWords
-        self.properNames = properNames
-        var kinds: [String: Kinds] = [:]
-        func mark(_ words: some Sequence<String>, _ kind: Kinds) {
-            for word in words { kinds[word, default: []].insert(kind) }
+    /// Adds the word `storage[start...]` (the last scalars appended) with `kinds`, or merges its
+    /// kinds into the same word already there.
+    private mutating func addLastWord(from start: Int, _ kinds: Kinds) {
+        let count = storage.count - start
+        guard count > 0 else { return }
+        let hash = Self.hash(storage[start...])
+        var index = firstByHash[hash] ?? -1
+        while index >= 0 {
+            let entry = entries[Int(index)]
+            if Int(entry.count) == count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(storage[start...]) {
+                entries[Int(index)].kinds.formUnion(kinds)
+                storage.removeLast(count)
+                return
+            }
+            index = entry.next
         }
-        mark(organizations, .organization)
-        mark(places, .place)
-        mark(categories, .category)
-        mark(commonWords, .common)
-        mark(properNames, .proper)
-        mark(OrganizationRecognizer.scopes, .scope)
-        mark(OrganizationRecognizer.breakers, .breaker)
-        mark(OrganizationRecognizer.adminUnits, .adminUnit)
-        mark(OrganizationRecognizer.eventWords, .event)
-        mark(OrganizationRecognizer.eventNameEnds, .eventNameEnd)
-        mark(OrganizationRecognizer.heads, .head)
-        var byHash: [UInt64: [([UInt32], Kinds)]] = [:]
-        for (word, kind) in kinds {
-            let scalars = word.unicodeScalars.map(\.value)
-            byHash[Self.hash(scalars), default: []].append((scalars, kind))
+        entries.append(Entry(start: Int32(start), count: Int32(count), kinds: kinds, next: firstByHash[hash] ?? -1))
+        firstByHash[hash] = Int32(entries.count - 1)
+    }
+
+    private mutating func add(_ words: some Sequence<String>, _ kinds: Kinds) {
+        for word in words {
+            let start = storage.count
+            storage.append(contentsOf: word.unicodeScalars.lazy.map(\.value))
+            addLastWord(from: start, kinds)
         }
-        kindsByHash = byHash
+    }
+
+    /// The grammar's own word lists (heads, scopes, breakers, event words).
+    private mutating func addGrammarWords() {
+        add(OrganizationRecognizer.scopes, .scope)
+        add(OrganizationRecognizer.breakers, .breaker)
+        add(OrganizationRecognizer.adminUnits, .adminUnit)
+        add(OrganizationRecognizer.eventWords, .event)
+        add(OrganizationRecognizer.eventNameEnds, .eventNameEnd)
+        add(OrganizationRecognizer.heads, .head)
+        add(["联合国"], .unitedNations)
+        add(["组织"], .organize)
+        add(["大会"], .assembly)
+        add(OrganizationRecognizer.acronymHeads, .acronymHead)
+        add(OrganizationRecognizer.strongHeads, .strongHead)
+    }
+
+    public init(organizations: Set<String>, places: Set<String>) {
+        add(organizations, .organization)
+        add(places, .place)
+        addGrammarWords()
     }
 
     /// The names file's text derived from the general lexicon's text: words of two characters
@@ -156,16 +203,40 @@ public struct NameLists: Sendable {
         "联合国大会", "联大", "世界银行", "国际货币基金组织", "世界贸易组织", "非盟", "欧洲议会", "二十国集团",
     ]
 
-    /// Reads a names file.
-    public init(namesFile text: String) {
-        var lists: [Substring: Set<String>] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            lists[fields[0], default: []].insert(String(fields[1]))
+    /// Reads a names file (`TAG<TAB>word` lines, valid UTF-8). O(n), no `String` per line.
+    public init(namesFile bytes: UnsafeBufferPointer<UInt8>) {
+        let tags = Kinds.byTag.map { (Array($0.key.utf8), $0.value) }
+        entries.reserveCapacity(bytes.count / 12)
+        firstByHash.reserveCapacity(bytes.count / 12)
+        storage.reserveCapacity(bytes.count / 3)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var tab = lineStart
+            while tab < lineEnd, bytes[tab] != 0x09 { tab += 1 }
+            if tab < lineEnd, let kinds = tags.first(where: { $0.0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[lineStart..<tab])) })?.1 {
+                let start = storage.count
+                var offset = tab + 1
+                var end = lineEnd
+                if end > offset, bytes[end - 1] == 0x0D { end -= 1 }
+                while offset < end {
+                    let (scalar, length) = decodeScalarAndLength(bytes, at: offset)
+                    storage.append(scalar)
+                    offset += length
+                }
+                addLastWord(from: start, kinds)
+            }
+            lineStart = lineEnd + 1
         }
-        self.init(organizations: lists["ORG"] ?? [], places: lists["PLACE"] ?? [], categories: lists["CATEGORY"] ?? [], commonWords: lists["COMMON"] ?? [],
-            properNames: lists["PROPER"] ?? [])
+        addGrammarWords()
+    }
+
+    /// Reads a names file's text.
+    public init(namesFile text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self = text.utf8.withContiguousStorageIfAvailable { NameLists(namesFile: $0) } ?? NameLists(organizations: [], places: [])
     }
 
     /// The lists shipped with ZhKit, loaded once.
@@ -173,6 +244,6 @@ public struct NameLists: Sendable {
         guard let path = Bundle.module.path(forResource: "names", ofType: "txt"),
             let data = FileManager.default.contents(atPath: path)
         else { return NameLists(organizations: [], places: []) }
-        return NameLists(namesFile: String(decoding: data, as: UTF8.self))
+        return data.withUnsafeBytes { NameLists(namesFile: $0.bindMemory(to: UInt8.self)) }
     }()
 }

@@ -79,10 +79,23 @@ struct NumberDateRecognizer {
         return set
     }()
 
+    /// `starters` and the digits as a bitmap over the Basic Multilingual Plane: one load a scalar.
+    static let starterBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in starters where scalar < 0x10000 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
+        for scalar in UInt32(0x30)...0x39 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
+        for scalar in UInt32(0xFF10)...0xFF19 { bits[Int(scalar >> 6)] |= 1 << (scalar & 63) }
+        return bits
+    }()
+
     @inline(__always)
     static func mayStart(_ scalar: UInt32) -> Bool {
-        Numeral.isArabicDigit(scalar) || starters.contains(scalar)
+        scalar < 0x10000 ? starterBits[Int(scalar >> 6)] & (1 << (scalar & 63)) != 0 : starters.contains(scalar)
     }
+
+    static let partOfDayTable = WordTable(partsOfDay)
+    static let dayPeriodTable = WordTable(dayPeriods)
+    static let periodTable = WordTable(periods)
 
     /// Which positions lie inside a URL: from `http`, `https` or `www.` to the next space or
     /// non-ASCII character.
@@ -175,7 +188,7 @@ struct NumberDateRecognizer {
     /// One entity (no range joining) starting at `index`.
     func single(in s: [UInt32], at index: Int) -> Candidate? {
         // Words that are dates by themselves.
-        if let (_, value, end) = Vocabulary.match(Vocabulary.dateWords, in: s, at: index) {
+        if let (value, end) = Vocabulary.dateWordTable.match(in: s, at: index) {
             return Candidate(range: index..<end, label: .date, value: value)
         }
         // Demonstrative periods: `这十年`, `这关键的一年` (ANNOTATION.md rule 10).
@@ -230,7 +243,7 @@ struct NumberDateRecognizer {
 
     /// `上午`, `傍晚`: a part of the day, as a word of its own (`上午好` is a greeting: none).
     func partOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        guard tokenStarts[index], let (_, value, end) = Vocabulary.match(Self.partsOfDay, in: s, at: index), end >= s.count || tokenStarts[end],
+        guard tokenStarts[index], let (value, end) = Self.partOfDayTable.match(in: s, at: index), end >= s.count || tokenStarts[end],
             end >= s.count || s[end] != 0x597D  // 好
         else { return nil }
         return Candidate(range: index..<end, label: .time, value: value)
@@ -240,7 +253,7 @@ struct NumberDateRecognizer {
     static let dayPeriods: [(String, Int)] = [("上午", 0), ("早上", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("晚上", 12), ("傍晚", 12)]
 
     func timeOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        guard let (_, offset, end) = Vocabulary.match(Self.dayPeriods, in: s, at: index), let hour = NumberReader.read(s, from: end),
+        guard let (offset, end) = Self.dayPeriodTable.match(in: s, at: index), let hour = NumberReader.read(s, from: end),
             hour.end < s.count, s[hour.end] == 0x70B9 || s[hour.end] == 0x65F6,  // 点 时
             let h = Int("\(hour.value)"), (0...12).contains(h)
         else { return nil }
@@ -264,10 +277,10 @@ struct NumberDateRecognizer {
         }
         if next("个百分点") { return Candidate(range: start..<(end + 4), label: .percent, value: value) }
         if let date = dateReading(number, in: s, from: start) { return date }
-        if let (_, code, stop) = Vocabulary.match(Vocabulary.currencies, in: s, at: end) {
+        if let (code, stop) = Vocabulary.currencyTable.match(in: s, at: end) {
             return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
         }
-        if let (_, code, stop) = Vocabulary.match(Vocabulary.units, in: s, at: end) {
+        if let (code, stop) = Vocabulary.unitTable.match(in: s, at: end) {
             return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
         }
         // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
@@ -357,7 +370,7 @@ struct NumberDateRecognizer {
         }
         // Durations, ages and anniversaries.
         let amount = "\(n)"
-        if let (_, payload, stop) = Vocabulary.match(Self.periods, in: s, at: end) {
+        if let (payload, stop) = Self.periodTable.match(in: s, at: end) {
             var stop = stop
             // `五年多`: what sits inside the amount stays in.
             if stop < s.count, s[stop] == 0x591A, payload.0 == .date { stop += 1 }

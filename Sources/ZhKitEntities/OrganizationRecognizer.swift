@@ -1,7 +1,6 @@
-/// A token of the folded text: its range in folded characters and its text.
+/// A token of the folded text: its range in folded characters.
 struct FoldedToken {
     var range: Range<Int>
-    var text: String
 }
 
 /// What the organisation grammar needs to know of a token, worked out once per token.
@@ -18,6 +17,11 @@ struct TokenFacts {
     var endsEventName = false
     var isAcronym = false
     var isProper = false
+    var isUnitedNations = false
+    var isOrganize = false
+    var isAssembly = false
+    var isAcronymHead = false
+    var isStrongHead = false
 
     var isAnchor: Bool { isOrganization || isNamedHead || isPlace || isScope || isAcronym }
 }
@@ -125,6 +129,11 @@ struct OrganizationRecognizer {
         facts.isBreaker = kinds.contains(.breaker)
         facts.isAdminUnit = kinds.contains(.adminUnit)
         facts.isProper = kinds.contains(.proper)
+        facts.isUnitedNations = kinds.contains(.unitedNations)
+        facts.isOrganize = kinds.contains(.organize)
+        facts.isAssembly = kinds.contains(.assembly)
+        facts.isAcronymHead = kinds.contains(.acronymHead)
+        facts.isStrongHead = kinds.contains(.strongHead)
         facts.isEvent = kinds.contains(.event)
         facts.endsEventName = kinds.contains(.eventNameEnd)
         if kinds.contains(.common) { return facts }
@@ -133,8 +142,7 @@ struct OrganizationRecognizer {
         return facts
     }
 
-    func candidates(in s: [UInt32], tokens: [FoldedToken]) -> [Candidate] {
-        let insideTitle = Self.bookTitleMask(s)
+    func candidates(in s: [UInt32], tokens: [FoldedToken], insideTitle: [Bool]) -> [Candidate] {
         let facts = tokens.map { self.facts(of: $0, in: s) }
         var found: [Candidate] = []
         var index = 0
@@ -144,7 +152,7 @@ struct OrganizationRecognizer {
                 index += 1
                 continue
             }
-            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts) ?? headedName(at: index, tokens: tokens, facts: facts, in: s)
+            if let (range, nextIndex) = name(at: index, tokens: tokens, facts: facts, in: s) ?? headedName(at: index, tokens: tokens, facts: facts, in: s)
                 ?? properName(at: index, tokens: tokens, facts: facts)
             {
                 found.append(Candidate(range: range, label: .org, value: nil))
@@ -166,8 +174,8 @@ struct OrganizationRecognizer {
             let scalars = Array(s[candidate.range])
             if !(namesByFirst[scalars[0]]?.contains(scalars) ?? false) { namesByFirst[scalars[0], default: []].append(scalars) }
         }
-        var tokenEndingAt: [Int: Int] = [:]
-        for (position, token) in tokens.enumerated() { tokenEndingAt[token.range.upperBound] = position }
+        var tokenEndingAt = [Int32](repeating: -1, count: s.count + 1)
+        for (position, token) in tokens.enumerated() { tokenEndingAt[token.range.upperBound] = Int32(position) }
         var covered = Set(found.map(\.range))
         for token in tokens where !insideTitle[token.range.lowerBound] {
             guard let candidates = namesByFirst[s[token.range.lowerBound]] else { continue }
@@ -175,7 +183,8 @@ struct OrganizationRecognizer {
                 let end = token.range.lowerBound + scalars.count
                 guard end <= s.count, s[token.range.lowerBound..<end].elementsEqual(scalars) else { continue }
                 // The name must end at a token boundary, and not be part of an event's name.
-                guard let last = tokenEndingAt[end], !isFollowedByEvent(tokens, facts, after: last) else { continue }
+                let last = Int(tokenEndingAt[end])
+                guard last >= 0, !isFollowedByEvent(tokens, facts, after: last) else { continue }
                 let range = token.range.lowerBound..<end
                 if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
             }
@@ -184,7 +193,7 @@ struct OrganizationRecognizer {
     }
 
     /// The organisation name starting at token `index`, and the token after it.
-    func name(at index: Int, tokens: [FoldedToken], facts: [TokenFacts]) -> (Range<Int>, Int)? {
+    func name(at index: Int, tokens: [FoldedToken], facts: [TokenFacts], in s: [UInt32]) -> (Range<Int>, Int)? {
         let first = facts[index]
         guard first.isAnchor else { return nil }
         // Extend to a head within five more tokens: `西非 国家 经济 共同体 委员会`.
@@ -194,14 +203,14 @@ struct OrganizationRecognizer {
         // A complete name goes on only into a name of its own (`联合国环境规划署 世界保护监测中心`),
         // not into a sentence (`联合国环境署 很 高兴 受到 粮农组织`).
         // 联合国 starts many names (`联合国环境大会`) and goes on into words of two characters or more.
-        let isUnitedNations = tokens[index].text == "联合国"
+        let isUnitedNations = first.isUnitedNations
         if first.isOrganization, j < tokens.count, !(facts[j].isHead || facts[j].isPlace || facts[j].isOrganization || facts[j].isScope),
             !(isUnitedNations && tokens[j].range.count >= 2)
         {
             j = tokens.count
         }
         if first.isAcronym, j < tokens.count, tokens[j].range.lowerBound == tokens[index].range.upperBound,
-            Self.acronymHeads.contains(tokens[j].text)
+            facts[j].isAcronymHead
         {
             best = j
         }
@@ -213,15 +222,17 @@ struct OrganizationRecognizer {
             // A head ends a name; so does a known organisation right after places only
             // (`福建省 人民检察院`, `联合国 粮农组织`), not one further on (`联合国副秘书长兼联合国…`).
             // 组织 right after places is mostly the verb (`全国 组织 实施`).
-            let isVerbAfterPlaces = onlyPlaces && tokens[j].text == "组织"
+            let isVerbAfterPlaces = onlyPlaces && fact.isOrganize
             if (fact.isHead && !isVerbAfterPlaces) || (onlyPlaces && fact.isOrganization) { best = j }
             // A head split in two tokens (`伙伴 关系`).
-            if j + 1 < tokens.count, Self.heads.contains(tokens[j].text + tokens[j + 1].text) {
+            if j + 1 < tokens.count, tokens[j + 1].range.lowerBound == tokens[j].range.upperBound,
+                names.kinds(of: s, tokens[j].range.lowerBound..<tokens[j + 1].range.upperBound).contains(.head)
+            {
                 best = j + 1
                 j += 1
             }
             // 大会 is a standing body after 联合国 (`联合国环境大会`), not a numbered session.
-            if tokens[j].text == "大会", tokens[index].text == "联合国" { best = j }
+            if fact.isAssembly, isUnitedNations { best = j }
             onlyPlaces = onlyPlaces && (fact.isPlace || fact.isAdminUnit)
             j += 1
         }
@@ -231,9 +242,9 @@ struct OrganizationRecognizer {
         if isFollowedByEvent(tokens, facts, after: last) { return nil }
         var start = tokens[index].range.lowerBound
         // `UN-REDD`: an acronym cut at a hyphen is one.
-        if first.isAcronym, index >= 2, tokens[index - 1].text == "-", tokens[index - 1].range.upperBound == start,
-            tokens[index - 2].range.upperBound == tokens[index - 1].range.lowerBound,
-            tokens[index - 2].text.unicodeScalars.allSatisfy({ (0x41...0x5A).contains($0.value) })
+        if first.isAcronym, index >= 2, tokens[index - 1].range.count == 1, s[tokens[index - 1].range.lowerBound] == 0x2D,  // -
+            tokens[index - 1].range.upperBound == start, tokens[index - 2].range.upperBound == tokens[index - 1].range.lowerBound,
+            s[tokens[index - 2].range].allSatisfy({ (0x41...0x5A).contains($0) })
         {
             start = tokens[index - 2].range.lowerBound
         }
@@ -249,12 +260,11 @@ struct OrganizationRecognizer {
         var j = index
         while j < tokens.count, j <= index + 4 {
             guard j == index || tokens[j].range.lowerBound == tokens[j - 1].range.upperBound else { return nil }
-            let text = tokens[j].text
             // 组织 after one word is mostly the verb (`精心 组织`); a name has two before it (`世界 卫生 组织`).
-            if j > index, text != "组织" || j >= index + 2 {
-                if Self.strongHeads.contains(text) { return (start..<tokens[j].range.upperBound, j + 1) }
-                if j + 1 < tokens.count, Self.strongHeads.contains(text + tokens[j + 1].text),
-                    tokens[j + 1].range.lowerBound == tokens[j].range.upperBound
+            if j > index, !facts[j].isOrganize || j >= index + 2 {
+                if facts[j].isStrongHead { return (start..<tokens[j].range.upperBound, j + 1) }
+                if j + 1 < tokens.count, tokens[j + 1].range.lowerBound == tokens[j].range.upperBound,
+                    names.kinds(of: s, tokens[j].range.lowerBound..<tokens[j + 1].range.upperBound).contains(.strongHead)
                 {
                     return (start..<tokens[j + 1].range.upperBound, j + 2)
                 }
@@ -275,7 +285,7 @@ struct OrganizationRecognizer {
         var j = index + 1
         while j < tokens.count, j <= index + 2, tokens[j].range.lowerBound == tokens[j - 1].range.upperBound {
             let fact = facts[j]
-            if fact.isHead, tokens[j].text != "组织" {
+            if fact.isHead, !fact.isOrganize {
                 if isFollowedByEvent(tokens, facts, after: j) { return nil }
                 return (tokens[index].range.lowerBound..<tokens[j].range.upperBound, j + 1)
             }

@@ -52,6 +52,10 @@ enum Vocabulary {
         ("正月初一", nil), ("正月十五", nil), ("除夕", nil),
     ]
 
+    static let dateWordTable = WordTable(dateWords)
+    static let currencyTable = WordTable(currencies)
+    static let unitTable = WordTable(units)
+
     /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.
     /// O(total length of the words that share the first character); no allocation.
     static func match<T>(_ words: [(String, T)], in s: [UInt32], at index: Int) -> (word: String, payload: T, end: Int)? {
@@ -79,5 +83,32 @@ enum Vocabulary {
             position += 1
         }
         return true
+    }
+}
+
+/// Words with payloads, indexed by their first scalar.
+struct WordTable<Payload: Sendable>: Sendable {
+    let byFirst: [UInt32: [([UInt32], Payload)]]
+
+    init(_ words: [(String, Payload)]) {
+        var table: [UInt32: [([UInt32], Payload)]] = [:]
+        for (word, payload) in words {
+            let scalars = word.unicodeScalars.map(\.value)
+            table[scalars[0], default: []].append((scalars, payload))
+        }
+        byFirst = table
+    }
+
+    /// The payload and end of the longest word at `index` of `s`, or `nil`. O(total length of the
+    /// words that share the first scalar); no allocation.
+    func match(in s: [UInt32], at index: Int) -> (payload: Payload, end: Int)? {
+        guard index < s.count, let candidates = byFirst[s[index]] else { return nil }
+        var best: (payload: Payload, end: Int)?
+        for (scalars, payload) in candidates {
+            let end = index + scalars.count
+            guard end <= s.count, best == nil || end > best!.end, s[index..<end].elementsEqual(scalars) else { continue }
+            best = (payload, end)
+        }
+        return best
     }
 }

@@ -57,6 +57,6 @@ import ZhKit
         let general = try String(contentsOf: root.appendingPathComponent("dictionaries/general.txt"), encoding: .utf8)
         let shipped = try String(contentsOf: root.appendingPathComponent("Sources/ZhKitEntities/Resources/names.txt"), encoding: .utf8)
         #expect(NameLists.derive(fromGeneralLexicon: general) == shipped, "names.txt is stale: run `swift run -c release zhkit dictionary compile`")
-        #expect(NameLists.bundled.organizations.contains("联合国"))
+        #expect(NameLists.bundled.isOrganization("联合国"))
     }
 }

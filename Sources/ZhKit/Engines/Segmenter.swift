@@ -84,9 +84,11 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// The segments of `bytes` as (end, kind) pairs. `bytes` must be valid UTF-8.
-    @usableFromInline
-    func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
+    /// The segments of `bytes` as (end, kind) pairs, in order; they cover `bytes` exactly.
+    /// The fast path for annotators: one array of 16-byte values, no `Token` or `String`.
+    ///
+    /// `bytes` must be valid UTF-8 (see `firstInvalidUTF8Offset(in:)`). O(n).
+    public func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
         if engine == .lexicon, let lexicon {
             return LexiconEngine(lattice: LatticeSegmenter(lexicon: lexicon, userWords: userWords)).spans(in: bytes)
         }
@@ -137,8 +139,9 @@ public struct Segmenter: Sendable {
         }
     }
 
-    /// Builds tokens from spans, counting offsets in the three units in one pass over `bytes`.
-    static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+    /// Builds tokens from spans, counting offsets in the three units in one pass over `bytes`,
+    /// the UTF-8 of `text`. O(n).
+    public static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
         var counter = OffsetCounter()

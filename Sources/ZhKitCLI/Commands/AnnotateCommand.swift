@@ -39,25 +39,35 @@ struct AnnotateCommand: ParsableCommand {
             let content = try input.readText()
             switch inputFormat {
             case .text:
-                try output.write(annotate(id: nil, text: content, extractor: extractor))
+                try annotate(id: nil, text: content, extractor: extractor, output: &output)
             case .jsonl:
                 var lineNumber = 0
                 for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
                     lineNumber += 1
                     guard !line.allSatisfy(\.isWhitespace) else { continue }
                     let (id, text) = try parseRecord(line, lineNumber: lineNumber, name: input.displayName)
-                    try output.write(annotate(id: id, text: text, extractor: extractor))
+                    try annotate(id: id, text: text, extractor: extractor, output: &output)
                 }
             }
         }
         try output.flush()
     }
 
-    func annotate(id: String?, text: String, extractor: EntityExtractor) -> [UInt8] {
-        let (tokens, entities) = extractor.annotate(text)
-        var writer = JSONWriter(capacity: text.utf8.count * 10)
-        writer.annotatedDocument(id: id, text: text, tokens: tokens, entities: entities)
-        return writer.bytes
+    /// Writes one document: tokens from the segmenter's spans, entities, JSON, without a `Token`
+    /// per token; a long document goes out in pieces of about a megabyte.
+    func annotate(id: String?, text: String, extractor: EntityExtractor, output: inout StandardOutput) throws {
+        var text = text
+        text.makeContiguousUTF8()
+        var writer = JSONWriter(capacity: min(text.utf8.count * 24, 1 << 21) + 256)
+        try text.utf8.withContiguousStorageIfAvailable { bytes in
+            let spans = extractor.segmenter.spans(in: bytes)
+            let entities = extractor.entities(inUTF8: bytes, spans: spans)
+            try writer.annotatedDocument(id: id, utf8: bytes, spans: spans, entities: entities) { writer in
+                try output.write(writer.bytes)
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        try output.write(writer.bytes)
     }
 
     /// Reads `{"id", "text"}` from one JSONL line; `id` may be a string or a number.

@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "ZhKitTests", dependencies: ["ZhKit"]),
         .testTarget(name: "ZhKitEntitiesTests", dependencies: ["ZhKitEntities"]),
         .testTarget(name: "ZhKitCorpusTests", dependencies: ["ZhKitCorpus"]),
-        .testTarget(name: "ZhKitCLITests", dependencies: ["ZhKitCLI"]),
+        .testTarget(name: "ZhKitCLITests", dependencies: ["ZhKitCLI"], exclude: ["Fixtures"]),
     ]
 )

@@ -59,8 +59,9 @@ public struct EntityExtractor: Sendable {
         // Inside a title (《今晚报》, 《2030年议程》) only a year and an ordinal are tagged (rule 5).
         let insideTitle = OrganizationRecognizer.bookTitleMask(folded.scalars)
         let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars).filter { candidate in
-            !insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
-                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true)
+            (!insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
+                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true))
+                && !Self.endsQuotedName(candidate, folded.scalars)
         }
         let organizations = OrganizationRecognizer(names: names).candidates(in: folded.scalars, tokens: tokens, insideTitle: insideTitle)
         let candidates = Self.resolve(numbers + organizations)
@@ -85,6 +86,15 @@ public struct EntityExtractor: Sendable {
             return Entity(label: candidate.label, scalars: range, utf8: utf8, utf16: start.utf16..<counter.utf16,
                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8]), as: UTF8.self), value: candidate.value)
         }
+    }
+
+    /// Whether a period ends a quoted name (`“联合国生态系统恢复十年”`, an initiative: rule 5):
+    /// a closing quote right after it, and Han characters, not an opening quote, right before.
+    static func endsQuotedName(_ candidate: Candidate, _ s: [UInt32]) -> Bool {
+        let start = candidate.range.lowerBound
+        let end = candidate.range.upperBound
+        guard candidate.label == .date, end < s.count, s[end] == 0x201D || s[end] == 0x300D, start > 0 else { return false }  // ” 」
+        return (0x4E00...0x9FFF).contains(s[start - 1])
     }
 
     /// The tokens of the folded text: the raw tokens moved to folded positions, and segmented

@@ -133,7 +133,13 @@ public struct NameLists: Sendable {
     ///
     /// jieba's `nt` tag is noisy (`音乐会`, `上进心`, `联合公报` carry it): `nt` words that end like
     /// events, meetings, documents or places (`noiseEndings`) are left out.
-    public static func derive(fromGeneralLexicon text: String) -> String {
+    /// `organizations`, the project's list of organisation names (`dictionaries/organizations.txt`,
+    /// the same format), adds names whatever the general lexicon says of them.
+    public static func derive(fromGeneralLexicon text: String, organizations organizationList: String = "") -> String {
+        var listed = Set<String>()
+        for line in organizationList.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            if let word = line.split(separator: " ").first { listed.insert(String(word)) }
+        }
         var organizations: [String] = []
         var places: [String] = []
         var categories: [String] = []
@@ -144,6 +150,7 @@ public struct NameLists: Sendable {
             guard fields.count == 3, fields[0].unicodeScalars.count >= 2 else { continue }
             let word = String(fields[0])
             let tag = fields[2]
+            if listed.contains(word) { continue }
             if genericOrganizations.contains(word) {
                 categories.append(word)
                 continue
@@ -167,6 +174,7 @@ public struct NameLists: Sendable {
         }
         // Standing bodies named without a head are organisations whatever their tag (欧盟 is `j`).
         organizations += standaloneOrganizations
+        organizations += listed.subtracting(standaloneOrganizations)
         let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
             + categories.sorted().map { "CATEGORY\t" + $0 } + commonWords.sorted().map { "COMMON\t" + $0 }
             + properNames.sorted().map { "PROPER\t" + $0 }

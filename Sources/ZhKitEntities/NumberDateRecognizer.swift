@@ -70,7 +70,7 @@ struct NumberDateRecognizer {
     /// Characters that may start a number, date or time: digits and numerals, and the first
     /// characters of the words and frames that do (第, 百分之, 近, 未来, 这, 上午, date words).
     static let starters: Set<UInt32> = {
-        var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9])  // 第 百 近 未 这
+        var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9, 0x6570, 0x51E0, 0x4E0A, 0x6210])  // 第 百 近 未 这 数 几 上 成
         for (word, _) in Vocabulary.dateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
@@ -200,7 +200,9 @@ struct NumberDateRecognizer {
                 if let period = single(in: s, at: begin), period.label == .date, period.value?.hasPrefix("P") == true,
                     period.range.lowerBound == begin, !Numeral.isArabicDigit(s[begin]) || begin == index + 1
                 {
-                    return Candidate(range: index..<period.range.upperBound, label: .date, value: period.value)
+                    // A demonstrative period is a relative date (`这十年`: this decade): no value
+                    // without a reference date, as 今年 has none.
+                    return Candidate(range: index..<period.range.upperBound, label: .date, value: nil)
                 }
             }
         }
@@ -224,8 +226,46 @@ struct NumberDateRecognizer {
             return Candidate(range: index..<number.end, label: .percent, value: "\(number.value)")
         }
         if let time = timeOfDay(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
+        if let vague = vagueAmount(in: s, at: index) { return vague }
         guard let number = reading(in: s, at: index) else { return nil }
         return measured(number, in: s, from: index)
+    }
+
+    /// Words after which 一 with a classifier counts rather than serves as an article.
+    static let countingWords: [[UInt32]] = ["只有", "仅有", "只剩", "仅剩", "仅", "才", "唯一"].map { $0.unicodeScalars.map(\.value) }
+
+    /// Vague amounts written as words (rule 9): CARDINAL, with no value.
+    static let vagueAmountWords = WordTable([
+        "成千上万", "成百上千", "成千成万", "数以百计", "数以千计", "数以万计", "数以十万计", "数以百万计", "数以千万计", "数以亿计",
+    ].map { ($0, ()) })
+
+    /// Magnitudes that make 数, 几 or 上 a vague amount: 十 百 千 万 亿.
+    static let magnitudes: Set<UInt32> = [0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF]
+
+    /// `数十家`, `数百万棵`, `数万亿美元`, `几十个`, `上千人`, `成千上万`: a vague amount with a
+    /// magnitude (rule 9), with what it counts or measures; no value.
+    func vagueAmount(in s: [UInt32], at index: Int) -> Candidate? {
+        guard tokenStarts[index] else { return nil }
+        if let (_, end) = Self.vagueAmountWords.match(in: s, at: index) {
+            return Candidate(range: index..<end, label: .cardinal, value: nil)
+        }
+        guard s[index] == 0x6570 || s[index] == 0x51E0 || s[index] == 0x4E0A else { return nil }  // 数 几 上
+        var end = index + 1
+        while end < s.count, Self.magnitudes.contains(s[end]) { end += 1 }
+        guard end > index + 1 else { return nil }
+        if let (_, stop) = Vocabulary.currencyTable.match(in: s, at: end) { return Candidate(range: index..<stop, label: .money, value: nil) }
+        if let (_, stop) = Vocabulary.unitTable.match(in: s, at: end) { return Candidate(range: index..<stop, label: .quantity, value: nil) }
+        if let (payload, stop) = Self.periodTable.match(in: s, at: end) {
+            var stop = stop
+            if stop < s.count, s[stop] == 0x6765 { stop += 1 }  // 数十年来
+            return Candidate(range: index..<stop, label: payload.0, value: nil)
+        }
+        for length in [2, 1] where end + length <= s.count {
+            let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
+            if Vocabulary.classifiers.contains(word) { return Candidate(range: index..<(end + length), label: .cardinal, value: nil) }
+        }
+        // 上 alone before a magnitude is mostly a verb or a place word (`上百` needs what it counts).
+        return s[index] == 0x4E0A ? nil : Candidate(range: index..<end, label: .cardinal, value: nil)
     }
 
     /// Whether a DATE names one day (`今天`, `5日`, `1月5日`), which a time of day may follow.
@@ -277,6 +317,13 @@ struct NumberDateRecognizer {
         }
         if next("个百分点") { return Candidate(range: start..<(end + 4), label: .percent, value: value) }
         if let date = dateReading(number, in: s, from: start) { return date }
+        // A fraction: `三分之一` (rule 9), its value a decimal.
+        if next("分之"), let numerator = NumberReader.read(s, from: end + 2), number.value != 0 {
+            var quotient = numerator.value / number.value
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &quotient, 6, .plain)
+            return Candidate(range: start..<numerator.end, label: .cardinal, value: "\(rounded)")
+        }
         if let (code, stop) = Vocabulary.currencyTable.match(in: s, at: end) {
             return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
         }
@@ -284,7 +331,11 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
         }
         // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
-        let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00
+        // After 只有, 仅, 才 it counts (`只有一头大象`, rule 9).
+        let counts = Self.countingWords.contains { word in
+            start >= word.count && s[(start - word.count)..<start].elementsEqual(word)
+        }
+        let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00 && !counts
         for length in [2, 1] where end + length <= s.count {
             guard Vocabulary.classifierScalars.contains(s[end]) else { break }
             let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))

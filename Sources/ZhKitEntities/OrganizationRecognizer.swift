@@ -37,7 +37,7 @@ struct OrganizationRecognizer {
     static let heads: Set<String> = [
         "政府", "委员会", "秘书处", "理事会", "基金", "基金会", "组织", "银行", "公司", "联盟", "协会", "署", "局",
         "议会", "联合会", "伙伴关系", "集团", "研究所", "研究院", "大学", "学院", "办事处", "规划署", "计划署", "警署",
-        "共同体", "小组", "网络", "中心", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
+        "共同体", "小组", "网络", "中心", "学会", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
     ]
 
     /// Endings that make a word an organisation (`公安部`, `玉溪卷烟厂`, `北京市杂文学会`).
@@ -100,7 +100,7 @@ struct OrganizationRecognizer {
     static let acronymHeads: Set<String> = ["方案", "倡议", "计划", "基金", "中心", "网络", "联盟"]
 
     /// Words an organisation's name may start with besides a place or an organisation.
-    static let scopes: Set<String> = ["全球", "国际", "世界", "亚洲", "非洲", "欧洲", "美洲", "区域", "国家", "地区", "欧盟", "联合国", "中央", "中国"]
+    static let scopes: Set<String> = ["全球", "国际", "世界", "亚洲", "非洲", "欧洲", "美洲", "国家", "地区", "欧盟", "联合国", "中央", "中国"]
 
     /// Words after a name that make it part of an event, report or day (ANNOTATION.md rule 5).
     static let eventWords: Set<String> = ["峰会", "会议", "论坛", "报告", "日", "十年", "公约", "议程", "协定", "年会", "周"]
@@ -162,6 +162,15 @@ struct OrganizationRecognizer {
             index += 1
         }
         found += quotedNames(in: s, tokens: tokens, facts: facts)
+        // A transliterated name before the head (`艾伦·麦克阿瑟基金会`): the name's first part,
+        // one token before the middle dot, belongs to it.
+        for (position, candidate) in found.enumerated() {
+            let start = candidate.range.lowerBound
+            guard start >= 2, Self.middleDots.contains(s[start - 1]), let before = tokenEndingAt(start - 1, tokens),
+                facts[before].isNameText, !facts[before].isBreaker, tokens[before].range.count >= 2 || before == 0 || !facts[before - 1].isNameText
+            else { continue }
+            found[position].range = tokens[before].range.lowerBound..<candidate.range.upperBound
+        }
         // Acronyms and abbreviations defined right after a name.
         var defined: [Candidate] = []
         for candidate in found {
@@ -189,7 +198,30 @@ struct OrganizationRecognizer {
                 if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
             }
         }
+        // A numbered session is no standing body (`第五届 联合国环境大会`), and nothing inside its
+        // name is tagged (rule 5).
+        let sessions = found.filter { candidate in
+            let start = candidate.range.lowerBound
+            return start > 0 && (s[start - 1] == 0x5C4A || s[start - 1] == 0x6B21) && s[candidate.range.upperBound - 1] == 0x4F1A  // 届 次 … 会
+        }.map(\.range)
+        if !sessions.isEmpty {
+            found.removeAll { candidate in sessions.contains { $0.overlaps(candidate.range) } }
+        }
         return found
+    }
+
+    /// Middle dots between the parts of a transliterated name: · ・ • ‧.
+    static let middleDots: Set<UInt32> = [0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65]
+
+    /// The index of the token that ends at `end`, by binary search. O(log n).
+    func tokenEndingAt(_ end: Int, _ tokens: [FoldedToken]) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.upperBound < end { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low].range.upperBound == end ? low : nil
     }
 
     /// The organisation name starting at token `index`, and the token after it.
@@ -333,13 +365,27 @@ struct OrganizationRecognizer {
         guard close < s.count, close < end + 40 else { return [] }
         let inside = Array(s[(end + 1)..<close])
         let text = String(String.UnicodeScalarView(inside.compactMap(Unicode.Scalar.init)))
-        if Self.isAcronym(text) {
+        if Self.isAcronym(text) || Self.isEnglishName(inside) {
             return [Candidate(range: (end + 1)..<close, label: .org, value: nil)]
         }
         // 以下简称（为）“X” or 简称“X”: the name in quotes.
         guard text.contains("简称"), let open = inside.firstIndex(where: { $0 == 0x201C || $0 == 0x300C || $0 == 0x22 }) else { return [] }
         guard let quoteEnd = inside[(open + 1)...].firstIndex(where: { $0 == 0x201D || $0 == 0x300D || $0 == 0x22 }), quoteEnd > open + 1 else { return [] }
         return [Candidate(range: (end + 1 + open + 1)..<(end + 1 + quoteEnd), label: .org, value: nil)]
+    }
+
+    /// An English name in brackets after a Chinese one (`（Cool Coalition）`): two to eight
+    /// words of ASCII letters, each capitalised but for the small words of names (of, and, for,
+    /// the, on, in).
+    static func isEnglishName(_ scalars: [UInt32]) -> Bool {
+        let words = scalars.split(separator: 0x20)
+        guard (2...8).contains(words.count), words.joined().count + words.count - 1 == scalars.count else { return false }
+        let smallWords: Set<[UInt32]> = Set(["of", "and", "for", "the", "on", "in", "&"].map { $0.unicodeScalars.map(\.value) })
+        return words.allSatisfy { word in
+            if smallWords.contains(Array(word)) { return true }
+            guard let first = word.first, (0x41...0x5A).contains(first) else { return false }
+            return word.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
+        } && (0x41...0x5A).contains(words[0].first!)
     }
 
     static func isAcronym(_ scalars: ArraySlice<UInt32>) -> Bool {

@@ -33,13 +33,13 @@ enum Vocabulary {
     /// Words that are dates by themselves (relative, frequency, demonstrative periods).
     static let dateWords: [(String, String?)] = [
         ("本世纪", nil), ("上世纪", nil), ("今年", nil), ("去年", nil), ("明年", nil), ("前年", nil), ("后年", nil),
-        ("近年来", nil), ("每年", "P1Y"), ("本年度", nil), ("年度", nil), ("这一年", nil), ("新的一年", nil),
+        ("近年来", nil), ("每年", "P1Y"), ("本年度", nil), ("年度", "P1Y"), ("多年来", nil), ("这一年", nil), ("新的一年", nil),
         ("今天", nil), ("昨天", nil), ("明天", nil), ("本月", nil), ("上个月", nil), ("下个月", nil), ("当年", nil),
         ("每月", "P1M"), ("每天", "P1D"), ("每周", "P1W"),
         // Parts of a year, seasons, and nearby days and weeks.
         ("年底", nil), ("年初", nil), ("年末", nil), ("年中", nil), ("上半年", nil), ("下半年", nil), ("上年", nil),
         ("去年底", nil), ("去年初", nil), ("今年底", nil), ("今年初", nil), ("明年初", nil), ("明年底", nil),
-        ("春季", nil), ("夏季", nil), ("秋季", nil), ("冬季", nil), ("春天", nil), ("夏天", nil), ("秋天", nil), ("冬天", nil),
+        ("春夏", nil), ("秋冬", nil), ("春季", nil), ("夏季", nil), ("秋季", nil), ("冬季", nil), ("春天", nil), ("夏天", nil), ("秋天", nil), ("冬天", nil),
         ("当天", nil), ("本周", nil), ("上周", nil), ("下周", nil), ("今晚", nil), ("昨晚", nil), ("明晚", nil),
         ("今日", nil), ("昨日", nil), ("明日", nil), ("当日", nil), ("次日", nil), ("翌日", nil), ("当月", nil), ("周末", nil),
         ("今春", nil), ("今夏", nil), ("今秋", nil), ("今冬", nil), ("去冬", nil), ("明春", nil), ("岁末年初", nil),

@@ -33,6 +33,41 @@ import Testing
         #expect(entities.contains { $0["text"] as? String == "100-150亿美元" && $0["value"] as? String == "10000000000/15000000000 USD" })
     }
 
+    /// The seed scored against our own gold (Fixtures/seed-entities.gold.jsonl, drawn by the
+    /// rules of ANNOTATION.md): every group at 0.90 F1 or better, and every value right.
+    @Test func seedMeetsItsGold() throws {
+        let gold = CLIRunner.repositoryRoot + "/Tests/ZhKitCLITests/Fixtures/seed-entities.gold.jsonl"
+        let annotated = try CLIRunner.run(["annotate", CLIRunner.seedPath])
+        #expect(annotated.status == 0)
+        let predicted = FileManager.default.temporaryDirectory.appendingPathComponent("zhkit-seed-\(getpid()).jsonl")
+        defer { try? FileManager.default.removeItem(at: predicted) }
+        try Data(annotated.output.utf8).write(to: predicted)
+        let scored = try CLIRunner.run(["eval", "entities", "--gold", gold, predicted.path, "--json"])
+        #expect(scored.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(scored.output.utf8)) as? [String: Any])
+        let groups = try #require(report["groups"] as? [String: [String: Any]])
+        for group in ["ORG", "DATE", "NUMBER"] {
+            let f1 = try #require(groups[group]?["f1"] as? Double)
+            #expect(f1 >= 0.90, "\(group) F1 \(f1)")
+        }
+        // Values: where gold and prediction share a span, they agree.
+        func entities(_ line: Substring) throws -> [[String: Any]] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(object["entities"] as? [[String: Any]])
+        }
+        let goldEntities = try entities(try String(contentsOfFile: gold, encoding: .utf8).split(separator: "\n")[0])
+        let predictedEntities = try entities(annotated.output.split(separator: "\n")[0])
+        var predictedValues: [String: String] = [:]
+        for entity in predictedEntities { predictedValues["\(entity["start"]!)-\(entity["end"]!)"] = entity["value"] as? String ?? "" }
+        var compared = 0
+        for entity in goldEntities {
+            guard let predictedValue = predictedValues["\(entity["start"]!)-\(entity["end"]!)"] else { continue }
+            #expect(predictedValue == (entity["value"] as? String ?? ""), "\(entity["text"]!)")
+            compared += 1
+        }
+        #expect(compared > 250)
+    }
+
     @Test func jsonlInputKeepsIds() throws {
         let input = "{\"id\": \"a1\", \"text\": \"2020年，联合国环境规划署投入10亿美元。\"}\n{\"id\": 7, \"text\": \"增长了63%\"}\n"
         let result = try CLIRunner.run(["annotate", "--input-format", "jsonl"], stdin: Data(input.utf8))

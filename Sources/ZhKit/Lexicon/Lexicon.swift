@@ -69,7 +69,8 @@ extension Lexicon {
         // Keep the words the lattice can use; the last entry of a word wins.
         var frequencies: [String: Int] = [:]
         for entry in entries where !entry.word.isEmpty && entry.word.unicodeScalars.allSatisfy({ isLatticeScalar($0.value) }) {
-            frequencies[entry.word] = max(entry.frequency ?? 1, 1)
+            // A word in two lists keeps its higher frequency.
+            frequencies[entry.word] = max(entry.frequency ?? 1, 1, frequencies[entry.word] ?? 0)
         }
         // Character codes by descending frequency of the words they appear in.
         var characterWeight: [UInt32: Int] = [:]

@@ -14,7 +14,7 @@ struct DictionaryCommand: ParsableCommand {
 
 /// The text sources of the default lexicon, in the order they are fingerprinted.
 enum LexiconSources {
-    static let wordLists = ["general.txt"]
+    static let wordLists = ["general.txt", "organizations.txt"]
     static let characterModel = "hmm.txt"
 
     static func files(in folder: String) -> [String] {
@@ -28,7 +28,7 @@ struct CompileDictionaryCommand: ParsableCommand {
         commandName: "compile",
         abstract: "Compile the lexicon sources into the image ZhKit loads.",
         discussion: """
-            Reads the word lists and the character model in SOURCES (general.txt, hmm.txt) and \
+            Reads the word lists and the character model in SOURCES (general.txt, organizations.txt, hmm.txt) and \
             writes the compiled image to OUTPUT, whole or not at all. The image records a \
             fingerprint of its sources; the tests fail when the committed image is older than them.
             """
@@ -66,7 +66,8 @@ struct CompileDictionaryCommand: ParsableCommand {
         }
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
-        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self))
+        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self),
+            organizations: String(decoding: contents[1], as: UTF8.self))
         try writeWhole(Array(names.utf8), to: namesOutput)
         printError("wrote the organisation and place names to \(namesOutput)")
     }

@@ -22,6 +22,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ZhKit", package: zhkitIdentity),
                 .product(name: "ZhKitEntities", package: zhkitIdentity),
+                .product(name: "ZhKitCorpus", package: zhkitIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/Segmentation",

@@ -35,25 +35,13 @@ extension JSONWriter {
         raw("\"text\":")
         string(text)
         raw(",\"tokens\":[")
-        var start = 0
-        var scalars = 0
-        var utf16 = 0
-        for (index, span) in spans.enumerated() {
-            if index > 0 { raw(UInt8(ascii: ",")) }
-            var tokenScalars = 0
-            var supplementary = 0
-            for k in start..<span.end {
-                let byte = text[k]
-                tokenScalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
-                supplementary &+= byte >= 0xF0 ? 1 : 0
-            }
-            raw("{\"text\":")
-            string(UnsafeBufferPointer(rebasing: text[start..<span.end]))
-            tokenFields(kind: span.kind, scalars: scalars..<(scalars + tokenScalars), utf8: start..<span.end,
-                utf16: utf16..<(utf16 + tokenScalars + supplementary))
-            scalars += tokenScalars
-            utf16 += tokenScalars + supplementary
-            start = span.end
+        var position = TextOffsets()
+        var first = true
+        var next = 0
+        while next < spans.count {
+            let batch = spans[next..<min(next + 4096, spans.count)]
+            tokenObjects(batch, in: text, position: &position, first: &first)
+            next = batch.endIndex
             if bytes.count > limit { try flush(&self) }
         }
         raw("]")

@@ -50,10 +50,38 @@ public struct NameLists: Sendable {
     private var entries: [Entry] = []
     /// The first entry of each hash: a look-up without making a `String`.
     private var firstByHash: [UInt64: Int32] = [:]
+    /// The same, as an open-addressing table keyed by the FNV hash itself: the look-up of the
+    /// hot path, without `Hasher`'s SipHash. Built once all words are in.
+    private var slots: [(hash: UInt64, entry: Int32)] = []
+
+    /// Builds `slots` from `firstByHash`, at most half full.
+    private mutating func buildSlots() {
+        var capacity = 16
+        while capacity < firstByHash.count * 2 { capacity *= 2 }
+        slots = Array(repeating: (0, -1), count: capacity)
+        let mask = UInt64(capacity - 1)
+        for (hash, entry) in firstByHash {
+            var slot = Int(hash & mask)
+            while slots[slot].entry >= 0 { slot = (slot + 1) & Int(mask) }
+            slots[slot] = (hash, entry)
+        }
+    }
+
+    /// The first entry of words with `hash`, or -1. O(1) expected.
+    @inline(__always)
+    private func firstEntry(_ hash: UInt64) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(hash & UInt64(mask))
+        while true {
+            let (slotHash, entry) = slots[slot]
+            if entry < 0 || slotHash == hash { return entry }
+            slot = (slot + 1) & mask
+        }
+    }
 
     /// The lists `s[range]` is in. O(length).
     func kinds(of s: [UInt32], _ range: Range<Int>) -> Kinds {
-        var index = firstByHash[Self.hash(s[range])] ?? -1
+        var index = firstEntry(Self.hash(s[range]))
         while index >= 0 {
             let entry = entries[Int(index)]
             if Int(entry.count) == range.count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(s[range]) {
@@ -126,6 +154,7 @@ public struct NameLists: Sendable {
         add(organizations, .organization)
         add(places, .place)
         addGrammarWords()
+        buildSlots()
     }
 
     /// The names file's text derived from the general lexicon's text: words of two characters
@@ -238,6 +267,7 @@ public struct NameLists: Sendable {
             lineStart = lineEnd + 1
         }
         addGrammarWords()
+        buildSlots()
     }
 
     /// Reads a names file's text.

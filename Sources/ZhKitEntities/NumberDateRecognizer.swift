@@ -219,11 +219,11 @@ struct NumberDateRecognizer {
         }
         // Ordinals: 第 with its numeral.
         if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
-            return Candidate(range: index..<number.end, label: .ordinal, value: "\(number.value)")
+            return Candidate(range: index..<number.end, label: .ordinal, value: number.text)
         }
         // 百分之…: a percentage.
         if Vocabulary.starts(s, at: index, with: "百分之"), let number = NumberReader.read(s, from: index + 3) {
-            return Candidate(range: index..<number.end, label: .percent, value: "\(number.value)")
+            return Candidate(range: index..<number.end, label: .percent, value: number.text)
         }
         if let time = timeOfDay(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
         if let vague = vagueAmount(in: s, at: index) { return vague }
@@ -260,9 +260,8 @@ struct NumberDateRecognizer {
             if stop < s.count, s[stop] == 0x6765 { stop += 1 }  // 数十年来
             return Candidate(range: index..<stop, label: payload.0, value: nil)
         }
-        for length in [2, 1] where end + length <= s.count {
-            let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
-            if Vocabulary.classifiers.contains(word) { return Candidate(range: index..<(end + length), label: .cardinal, value: nil) }
+        if let (_, stop) = Vocabulary.classifierTable.match(in: s, at: end) {
+            return Candidate(range: index..<stop, label: .cardinal, value: nil)
         }
         // 上 alone before a magnitude is mostly a verb or a place word (`上百` needs what it counts).
         return s[index] == 0x4E0A ? nil : Candidate(range: index..<end, label: .cardinal, value: nil)
@@ -295,11 +294,11 @@ struct NumberDateRecognizer {
     func timeOfDay(in s: [UInt32], at index: Int) -> Candidate? {
         guard let (offset, end) = Self.dayPeriodTable.match(in: s, at: index), let hour = NumberReader.read(s, from: end),
             hour.end < s.count, s[hour.end] == 0x70B9 || s[hour.end] == 0x65F6,  // 点 时
-            let h = Int("\(hour.value)"), (0...12).contains(h)
+            let h = hour.smallInteger, (0...12).contains(h)
         else { return nil }
         var stop = hour.end + 1
         var minutes = 0
-        if let minute = NumberReader.read(s, from: stop), minute.end < s.count, s[minute.end] == 0x5206, let m = Int("\(minute.value)"), m < 60 {
+        if let minute = NumberReader.read(s, from: stop), minute.end < s.count, s[minute.end] == 0x5206, let m = minute.smallInteger, m < 60 {
             minutes = m
             stop = minute.end + 1
         }
@@ -310,7 +309,7 @@ struct NumberDateRecognizer {
     /// What a number is, from what follows it.
     func measured(_ number: NumberReading, in s: [UInt32], from start: Int) -> Candidate? {
         let end = number.end
-        let value = "\(number.value)"
+        var value: String { number.text }
         func next(_ word: String) -> Bool { Vocabulary.starts(s, at: end, with: word) }
         if end < s.count, s[end] == 0x25 || s[end] == 0xFF05 {
             return Candidate(range: start..<(end + 1), label: .percent, value: value)
@@ -336,14 +335,10 @@ struct NumberDateRecognizer {
             start >= word.count && s[(start - word.count)..<start].elementsEqual(word)
         }
         let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00 && !counts
-        for length in [2, 1] where end + length <= s.count {
-            guard Vocabulary.classifierScalars.contains(s[end]) else { break }
-            let word = String(String.UnicodeScalarView(s[end..<(end + length)].compactMap(Unicode.Scalar.init)))
-            if Vocabulary.classifiers.contains(word) {
-                // 一 as an article is no number, but 一倍 counts.
-                if isLoneOne, word != "倍" { return nil }
-                return Candidate(range: start..<(end + length), label: .cardinal, value: value)
-            }
+        if let (_, stop) = Vocabulary.classifierTable.match(in: s, at: end) {
+            // 一 as an article is no number, but 一倍 counts.
+            if isLoneOne, !(stop == end + 1 && s[end] == 0x500D) { return nil }  // 倍
+            return Candidate(range: start..<stop, label: .cardinal, value: value)
         }
         if end < s.count, Vocabulary.multipliers.contains(s[end]), !isLoneOne {
             return Candidate(range: start..<end, label: .cardinal, value: value)
@@ -368,7 +363,7 @@ struct NumberDateRecognizer {
         if isYear, number.hasArabicDigits, end + 5 <= s.count, s[end] == 0x2D,
             let month = NumberReader.read(s, from: end + 1), month.length == 2, month.end < s.count, s[month.end] == 0x2D,
             let day = NumberReader.read(s, from: month.end + 1), day.length == 2,
-            let m = Int("\(month.value)"), let d = Int("\(day.value)"), (1...12).contains(m), (1...31).contains(d)
+            let m = month.smallInteger, let d = day.smallInteger, (1...12).contains(m), (1...31).contains(d)
         {
             return Candidate(range: start..<day.end, label: .date, value: "\(n)" + String(format: "-%02d-%02d", m, d))
         }
@@ -376,10 +371,10 @@ struct NumberDateRecognizer {
         if at(end, "年"), isYear, !at(end, "年代") {
             var stop = end + 1
             var value = "\(n)"
-            if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = Int("\(month.value)"), (1...12).contains(m) {
+            if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m) {
                 value += String(format: "-%02d", m)
                 stop = month.end + 1
-                if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = Int("\(day.value)"), (1...31).contains(d) {
+                if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                     value += String(format: "-%02d", d)
                     stop = day.end + 1
                 } else if let part = partOfMonth(in: s, at: stop) {
@@ -394,7 +389,7 @@ struct NumberDateRecognizer {
         if at(end, "月"), !at(end, "月份") || true, let m = integer, (1...12).contains(m), !number.isApproximate {
             var stop = end + 1
             var value = String(format: "XXXX-%02d", m)
-            if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = Int("\(day.value)"), (1...31).contains(d) {
+            if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                 value += String(format: "-%02d", d)
                 stop = day.end + 1
             } else if let part = partOfMonth(in: s, at: stop) {
@@ -409,7 +404,7 @@ struct NumberDateRecognizer {
         if at(end, "世纪"), let c = integer, (1...30).contains(c) {
             var stop = end + 2
             var value = String(format: "%02dXX", c - 1)
-            if let decade = NumberReader.read(s, from: stop), at(decade.end, "年代"), let d = Int("\(decade.value)"), d % 10 == 0, d < 100 {
+            if let decade = NumberReader.read(s, from: stop), at(decade.end, "年代"), let d = decade.smallInteger, d % 10 == 0, d < 100 {
                 value = String(format: "%02d%dX", c - 1, d / 10)
                 stop = decade.end + 2
             }

@@ -57,6 +57,24 @@ struct NumberReading: Equatable {
     var length: Int
     /// The factor of the large units that followed Arabic digits (`150亿` → 10⁸), else 1.
     var multiplier: Decimal = 1
+
+    /// The value as an `Int` when it is a whole number below a million (days, months, hours),
+    /// without formatting it. O(1).
+    var smallInteger: Int? {
+        guard value >= 0, value < 1_000_000 else { return nil }
+        let whole = NSDecimalNumber(decimal: value).intValue
+        return Decimal(whole) == value ? whole : nil
+    }
+
+    /// The value in decimal, as the `value` of an entity: whole numbers without Foundation's
+    /// formatter, which costs more than the rest of the recogniser.
+    var text: String {
+        if value >= 0, value < 1_000_000_000_000_000 {
+            let whole = NSDecimalNumber(decimal: value).int64Value
+            if Decimal(whole) == value { return String(whole) }
+        }
+        return "\(value)"
+    }
 }
 
 /// Reads numbers: `2020`, `１２．５`, `1,000`, `5.1万亿`, `一百万`, `三亿五千万`, `一九九八`, `三点五`,
@@ -107,6 +125,8 @@ enum NumberReader {
 
     /// Arabic digits with thousands commas (followed by exactly three digits) and a decimal point
     /// (`.`, `．`, `·` between digits).
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     static func readArabic(_ s: [UInt32], from start: Int) -> (Decimal, Int)? {
         var digits = ""
         var index = start
@@ -129,7 +149,10 @@ enum NumberReader {
                 break
             }
         }
-        guard !digits.isEmpty, let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard !digits.isEmpty else { return nil }
+        // Whole numbers that fit: no parsing of a string (most numbers are years and counts).
+        if digits.utf8.count <= 18, !digits.contains("."), let whole = Int64(digits) { return (Decimal(whole), index) }
+        guard let value = Decimal(string: digits, locale: Self.posix) else { return nil }
         return (value, index)
     }
 

@@ -66,27 +66,32 @@ struct OrganizationRecognizer {
         "大院", "委", "部", "局", "厅", "署", "办", "厂", "社", "军", "队", "所", "司", "院", "会",
     ]).subtracting(["国务院", "研究所", "研究院", "银行", "公司", "集团", "医院", "学院", "法院"])
 
-    /// Whether `word` ends like an organisation's name and is not a common word that only looks so.
-    /// Head suffixes by their last character.
-    static let suffixesByLast: [UInt32: [String]] = Dictionary(grouping: headSuffixes, by: { $0.unicodeScalars.last!.value })
+    /// Head suffixes as scalars, by their last scalar.
+    static let suffixesByLast: [UInt32: [[UInt32]]] = Dictionary(grouping: headSuffixes.map { $0.unicodeScalars.map(\.value) }, by: { $0.last! })
 
-    /// `isHeadWord` on scalars: only words whose last character ends a head make a `String`.
-    static func isHeadWord(_ scalars: ArraySlice<UInt32>) -> Bool {
-        guard scalars.count >= 3, let last = scalars.last, suffixesByLast[last] != nil else { return false }
-        return isHeadWord(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))))
+    /// Endings of words that are parts or places, not bodies (`干部`, `东部`).
+    static let partEndings: [[UInt32]] = ["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    /// Hashes of word lists the head test looks words up in (64-bit FNV-1a, as `NameLists`).
+    static let notOrganizationHashes = Set(notOrganizations.map { NameLists.hash($0.unicodeScalars.map(\.value)) })
+    static let nameExclusionHashes = Set((genericModifiers.union(headSuffixes)).map { NameLists.hash($0.unicodeScalars.map(\.value)) })
+
+    /// Whether `word` ends like an organisation's name (`公安部`, `玉溪卷烟厂`) and is not a common
+    /// word that only looks so: a head suffix after a name of two characters or more that is
+    /// no generic word. O(length × suffixes sharing the last character); no allocation.
+    static func isHeadWord(_ word: ArraySlice<UInt32>) -> Bool {
+        guard word.count >= 3, let last = word.last, let suffixes = suffixesByLast[last] else { return false }
+        guard !notOrganizationHashes.contains(NameLists.hash(word)), !partEndings.contains(where: { word.ends(with: $0) }) else { return false }
+        for suffix in suffixes where word.count > suffix.count && word.ends(with: suffix) {
+            let name = word.dropLast(suffix.count)
+            if name.count >= 2, !nameExclusionHashes.contains(NameLists.hash(name)) { return true }
+        }
+        return false
     }
 
     static func isHeadWord(_ word: String) -> Bool {
-        guard let lastScalar = word.unicodeScalars.last?.value, let suffixes = suffixesByLast[lastScalar] else { return false }
-        guard word.unicodeScalars.count >= 3, !notOrganizations.contains(word),
-            !["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部"].contains(where: { word.hasSuffix($0) })
-        else { return false }
-        for suffix in suffixes where word.hasSuffix(suffix) && word != suffix {
-            // The name before the head: two characters at least, and not a generic word.
-            let name = String(word.unicodeScalars.dropLast(suffix.unicodeScalars.count))
-            if name.unicodeScalars.count >= 2, !genericModifiers.contains(name), !headSuffixes.contains(name) { return true }
-        }
-        return false
+        isHeadWord(word.unicodeScalars.map(\.value)[...])
     }
 
     /// Administrative units that may sit between a place and an organisation (`福州市 鼓楼区`).
@@ -420,5 +425,13 @@ struct OrganizationRecognizer {
             if scalar == 0x300B, depth > 0 { depth -= 1 }
         }
         return mask
+    }
+}
+
+extension ArraySlice where Element == UInt32 {
+    /// Whether the slice ends with `suffix`. O(suffix length).
+    func ends(with suffix: [UInt32]) -> Bool {
+        guard count >= suffix.count else { return false }
+        return self[(endIndex - suffix.count)...].elementsEqual(suffix)
     }
 }

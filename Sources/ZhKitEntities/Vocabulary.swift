@@ -55,6 +55,7 @@ enum Vocabulary {
     static let dateWordTable = WordTable(dateWords)
     static let currencyTable = WordTable(currencies)
     static let unitTable = WordTable(units)
+    static let classifierTable = WordTable(classifiers.map { ($0, ()) })
 
     /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.
     /// O(total length of the words that share the first character); no allocation.
@@ -89,6 +90,8 @@ enum Vocabulary {
 /// Words with payloads, indexed by their first scalar.
 struct WordTable<Payload: Sendable>: Sendable {
     let byFirst: [UInt32: [([UInt32], Payload)]]
+    /// Which BMP scalars start a word: most look-ups end here, before any hashing.
+    let firstBits: [UInt64]
 
     init(_ words: [(String, Payload)]) {
         var table: [UInt32: [([UInt32], Payload)]] = [:]
@@ -97,12 +100,18 @@ struct WordTable<Payload: Sendable>: Sendable {
             table[scalars[0], default: []].append((scalars, payload))
         }
         byFirst = table
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for first in table.keys where first < 0x10000 { bits[Int(first >> 6)] |= 1 << (first & 63) }
+        firstBits = bits
     }
 
     /// The payload and end of the longest word at `index` of `s`, or `nil`. O(total length of the
     /// words that share the first scalar); no allocation.
     func match(in s: [UInt32], at index: Int) -> (payload: Payload, end: Int)? {
-        guard index < s.count, let candidates = byFirst[s[index]] else { return nil }
+        guard index < s.count else { return nil }
+        let first = s[index]
+        if first < 0x10000, firstBits[Int(first >> 6)] & (1 << (first & 63)) == 0 { return nil }
+        guard let candidates = byFirst[first] else { return nil }
         var best: (payload: Payload, end: Int)?
         for (scalars, payload) in candidates {
             let end = index + scalars.count

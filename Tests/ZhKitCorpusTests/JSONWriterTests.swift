@@ -57,3 +57,28 @@ import ZhKitCorpus
         }
     }
 }
+
+@Suite struct TokenObjectsTests {
+    static let texts: [String] = [
+        "联合国环境规划署（UNEP）发布报告。\r\n2020年12月，\"引号\"与\\反斜杠\t制表",
+        "\u{2028}行\u{2029}段\u{FEFF}零宽\u{7F}\u{01}控制 𠀀𝄞 supplementary",
+        String(repeating: "a", count: 20_000) + "长的一个词",  // a token longer than the scratch buffer
+        "",
+    ]
+
+    /// The pointer-writing path and the `Token` path write the same bytes.
+    @Test(arguments: texts)
+    func fastPathMatchesTheTokenPath(_ text: String) throws {
+        let segmenter = try Segmenter()
+        var slow = JSONWriter()
+        slow.annotatedDocument(id: "d", text: text, tokens: segmenter.tokens(in: text), entities: [])
+        var fast = JSONWriter(capacity: 16)
+        var copy = text
+        copy.withUTF8 { bytes in
+            fast.annotatedDocument(id: "d", utf8: bytes, spans: segmenter.spans(in: bytes), entities: [], flushAbove: 100) { _ in }
+        }
+        #expect(fast.bytes == slow.bytes)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(fast.bytes)) as? [String: Any])
+        #expect(object["text"] as? String == text)
+    }
+}

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import ZhKit
+import ZhKitCorpus
 import ZhKitEntities
 
 /// The SIGHAN 2005 test texts (PKU + MSR, about 1 MB) from `../shared/data` beside the
@@ -89,6 +90,47 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("EntityExtractor: annotate, \(bytes / 1000) KB") { benchmark in
         let extractor = EntityExtractor(segmenter: try Segmenter())
         measureThroughput(benchmark) { extractor.annotate(corpus).entities.count }
+    }
+
+    // What `zhkit annotate FILE` does for one document: segmenter spans, entities, and the JSONL
+    // document (tokens with offsets in three units, entities with values), written in 1 MB pieces.
+    Benchmark("Annotate: tokens + entities + JSONL, \(bytes / 1000) KB") { benchmark in
+        let extractor = EntityExtractor(segmenter: try Segmenter())
+        measureThroughput(benchmark) {
+            var written = 0
+            var text = corpus
+            text.withUTF8 { bytes in
+                let spans = extractor.segmenter.spans(in: bytes)
+                let entities = extractor.entities(inUTF8: bytes, spans: spans)
+                var writer = JSONWriter(capacity: 1 << 21)
+                writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: entities) { writer in
+                    written += writer.bytes.count
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+                written += writer.bytes.count
+            }
+            return written
+        }
+    }
+
+    // The same document's tokens as JSONL without entities: the share of the annotator's time
+    // that is segmentation and output.
+    Benchmark("Segment: tokens + JSONL, \(bytes / 1000) KB") { benchmark in
+        let segmenter = try Segmenter()
+        measureThroughput(benchmark) {
+            var written = 0
+            var text = corpus
+            text.withUTF8 { bytes in
+                let spans = segmenter.spans(in: bytes)
+                var writer = JSONWriter(capacity: 1 << 21)
+                writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: []) { writer in
+                    written += writer.bytes.count
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+                written += writer.bytes.count
+            }
+            return written
+        }
     }
 
     // Loading the bundled lexicon image from disk (the page cache, after the first iteration).

@@ -34,7 +34,9 @@ public struct NameLists: Sendable {
         static let strongHead = Kinds(rawValue: 32768)
 
         /// The kinds of a names file's line tag.
-        static let byTag: [String: Kinds] = ["ORG": .organization, "PLACE": .place, "CATEGORY": .category, "COMMON": .common, "PROPER": .proper]
+        static let byTag: [String: Kinds] = [
+            "ORG": .organization, "PLACE": .place, "CATEGORY": .category, "COMMON": .common, "PROPER": .proper, "BREAK": .breaker,
+        ]
     }
 
     /// One word: where its scalars are in `storage`, its kinds, and the next word of the same hash.
@@ -174,11 +176,21 @@ public struct NameLists: Sendable {
         var categories: [String] = []
         var commonWords: [String] = []
         var properNames: [String] = []
+        var functionWords: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ")
-            guard fields.count == 3, fields[0].unicodeScalars.count >= 2 else { continue }
+            guard fields.count == 3 else { continue }
             let word = String(fields[0])
             let tag = fields[2]
+            // Adverbs, prepositions, conjunctions, pronouns, particles and interjections never sit
+            // inside a name: they end a chain of name words (`南京 接受 江苏省政府`).
+            // (jieba tags a few longer words `c` that are nouns: 所有者.)
+            if functionWordTags.contains(tag), !listed.contains(word), tag != "c" || word.unicodeScalars.count <= 2,
+                word.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) })
+            {
+                functionWords.append(word)
+            }
+            guard word.unicodeScalars.count >= 2 else { continue }
             if listed.contains(word) { continue }
             if genericOrganizations.contains(word) {
                 categories.append(word)
@@ -206,7 +218,7 @@ public struct NameLists: Sendable {
         organizations += listed.subtracting(standaloneOrganizations)
         let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
             + categories.sorted().map { "CATEGORY\t" + $0 } + commonWords.sorted().map { "COMMON\t" + $0 }
-            + properNames.sorted().map { "PROPER\t" + $0 }
+            + properNames.sorted().map { "PROPER\t" + $0 } + functionWords.sorted().map { "BREAK\t" + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -219,6 +231,10 @@ public struct NameLists: Sendable {
 
     /// Tags of proper names and abbreviations: such words keep their head.
     static let properTags: Set<Substring> = ["nt", "ns", "nr", "nrt", "nrfg", "nz", "j"]
+
+    /// Tags of the closed word classes (adverbs, prepositions, conjunctions, pronouns, particles,
+    /// interjections, modal particles).
+    static let functionWordTags: Set<Substring> = ["d", "p", "c", "r", "u", "e", "y", "uj", "ul", "uz", "ud", "ug", "uv"]
 
     /// Tags of the names that may start an organisation's name besides places and organisations.
     static let otherProperTags: Set<Substring> = ["nr", "nrt", "nrfg", "nz", "j"]

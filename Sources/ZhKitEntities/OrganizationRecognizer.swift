@@ -37,7 +37,9 @@ struct OrganizationRecognizer {
     static let heads: Set<String> = [
         "政府", "委员会", "秘书处", "理事会", "基金", "基金会", "组织", "银行", "公司", "联盟", "协会", "署", "局",
         "议会", "联合会", "伙伴关系", "集团", "研究所", "研究院", "大学", "学院", "办事处", "规划署", "计划署", "警署",
-        "共同体", "小组", "网络", "中心", "学会", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
+        "共同体", "小组", "网络", "中心", "学会", "医院", "学校", "小学", "中学", "出版社", "报社", "电视台", "电台", "剧院",
+        "艺术团", "合唱团", "乐团", "公证处", "档案馆", "博物馆", "图书馆", "俱乐部", "工厂", "大使馆", "使馆", "领事馆",
+        "总领事馆", "代表处", "代表团", "男排", "女排", "男篮", "女篮", "男足", "女足", "球队", "法院", "检察院", "国务院", "人大", "常委会", "代表大会",
     ]
 
     /// Endings that make a word an organisation (`公安部`, `玉溪卷烟厂`, `北京市杂文学会`).
@@ -70,7 +72,7 @@ struct OrganizationRecognizer {
     static let suffixesByLast: [UInt32: [[UInt32]]] = Dictionary(grouping: headSuffixes.map { $0.unicodeScalars.map(\.value) }, by: { $0.last! })
 
     /// Endings of words that are parts or places, not bodies (`干部`, `东部`).
-    static let partEndings: [[UInt32]] = ["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部"]
+    static let partEndings: [[UInt32]] = ["干部", "内部", "外部", "全部", "局部", "总部", "本部", "西部", "东部", "南部", "北部", "中部", "常委"]
         .map { $0.unicodeScalars.map(\.value) }
 
     /// Hashes of word lists the head test looks words up in (64-bit FNV-1a, as `NameLists`).
@@ -93,6 +95,9 @@ struct OrganizationRecognizer {
     static func isHeadWord(_ word: String) -> Bool {
         isHeadWord(word.unicodeScalars.map(\.value)[...])
     }
+
+    /// 十 百 千 万 年 月 日 号: with Chinese digits, they make a number or a date.
+    static let dateScalars: Set<UInt32> = [0x5341, 0x767E, 0x5343, 0x4E07, 0x5E74, 0x6708, 0x65E5, 0x53F7]
 
     /// Administrative units that may sit between a place and an organisation (`福州市 鼓楼区`).
     static let adminUnits: Set<String> = ["省", "市", "县", "区", "镇", "乡", "村", "州", "自治区", "特别行政区"]
@@ -117,7 +122,7 @@ struct OrganizationRecognizer {
     static let breakers: Set<String> = [
         "的", "和", "与", "及", "以及", "等", "在", "是", "了", "对", "为", "以", "将", "由", "向", "从", "把", "被", "也", "都",
         "并", "或", "其", "兼", "使", "让", "同", "跟", "各", "之", "这", "该", "其他", "所有", "这种", "这个", "这些",
-        "那些", "一种", "各种", "此", "他们", "我们", "你们", "她们", "它们", "大家", "自己", "通过", "包括", "支持", "加入", "成立", "建立", "发起", "领导", "组建",
+        "那些", "一种", "各种", "此", "有关", "相关", "一些", "有些", "许多", "没有", "参加", "参与", "接受", "受到", "获得", "得到", "会见", "访问", "他们", "我们", "你们", "她们", "它们", "大家", "自己", "通过", "包括", "支持", "加入", "成立", "建立", "发起", "领导", "组建",
     ]
 
     /// What the grammar needs to know of a token: one hash look-up, no `String` made.
@@ -131,7 +136,8 @@ struct OrganizationRecognizer {
         facts.isOrganization = kinds.contains(.organization)
         facts.isPlace = kinds.contains(.place)
         facts.isScope = kinds.contains(.scope)
-        facts.isBreaker = kinds.contains(.breaker)
+        // Numerals and dates written in Chinese (`一月十三日`) are no part of a name either.
+        facts.isBreaker = kinds.contains(.breaker) || scalars.allSatisfy { Numeral.chineseDigits[$0] != nil || Self.dateScalars.contains($0) }
         facts.isAdminUnit = kinds.contains(.adminUnit)
         facts.isProper = kinds.contains(.proper)
         facts.isUnitedNations = kinds.contains(.unitedNations)
@@ -201,6 +207,14 @@ struct OrganizationRecognizer {
                 guard last >= 0, !isFollowedByEvent(tokens, facts, after: last) else { continue }
                 let range = token.range.lowerBound..<end
                 if covered.insert(range).inserted { found.append(Candidate(range: range, label: .org, value: nil)) }
+            }
+        }
+        // A numbered body (`九届 全国政协`): the body is the name; the count stays out.
+        for (position, candidate) in found.enumerated() {
+            var start = candidate.range.lowerBound
+            while start < candidate.range.upperBound, Numeral.chineseDigits[s[start]] != nil || s[start] == 0x5341 { start += 1 }  // 十
+            if start > candidate.range.lowerBound, start + 2 < candidate.range.upperBound, s[start] == 0x5C4A {  // 届
+                found[position].range = (start + 1)..<candidate.range.upperBound
             }
         }
         // A numbered session is no standing body (`第五届 联合国环境大会`), and nothing inside its

@@ -35,7 +35,7 @@ extension JSONWriter {
         raw("\"text\":")
         string(text)
         raw(",\"tokens\":[")
-        var position = TextOffsets()
+        var position = TextPosition.zero
         var first = true
         var next = 0
         while next < spans.count {

@@ -1,14 +1,5 @@
 import ZhKit
 
-/// Offsets of a place in a text in the three units.
-public struct TextOffsets: Sendable, Hashable {
-    public var utf8 = 0
-    public var scalars = 0
-    public var utf16 = 0
-
-    public init() {}
-}
-
 extension JSONWriter {
     /// Appends the token objects of `spans` (`{"text","start","end","kind","utf8","utf16"}`, the
     /// fields of `tokenFields`), comma-separated, from valid UTF-8 `text`, starting at `position`,
@@ -17,7 +8,7 @@ extension JSONWriter {
     /// The hot loop of every token writer: objects are built in a scratch buffer with raw
     /// pointer writes and appended 64 KB at a time. O(n).
     public mutating func tokenObjects(
-        _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextOffsets, first: inout Bool
+        _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextPosition, first: inout Bool
     ) {
         let capacity = 1 << 16
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -40,10 +31,7 @@ extension JSONWriter {
                 scalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
                 supplementary &+= byte >= 0xF0 ? 1 : 0
             }
-            var next = TextOffsets()
-            next.utf8 = span.end
-            next.scalars = position.scalars + scalars
-            next.utf16 = position.utf16 + scalars + supplementary
+            let next = TextPosition(utf8: span.end, scalars: position.scalars + scalars, utf16: position.utf16 + scalars + supplementary)
             if worst > capacity {
                 // A token longer than the scratch buffer (a run of one symbol, say): the slow path.
                 if !first { raw(UInt8(ascii: ",")) }

@@ -187,6 +187,8 @@ struct NumberDateRecognizer {
 
     /// One entity (no range joining) starting at `index`.
     func single(in s: [UInt32], at index: Int) -> Candidate? {
+        // Frames look past their first word (`未来…`, `近…`): the text may end there.
+        guard index < s.count else { return nil }
         // Words that are dates by themselves.
         if let (value, end) = Vocabulary.dateWordTable.match(in: s, at: index) {
             return Candidate(range: index..<end, label: .date, value: value)

@@ -178,6 +178,10 @@ import ZhKitEntities
         ("晚上8点", ["TIME 晚上8点=T20:00"]),
         ("两个小时", ["TIME 两个小时=PT2H"]),
         ("今天上午开会", ["TIME 今天上午="]),
+        // A frame's first word at the end of the text (a crash once).
+        ("展望未来", []),
+        ("越来越近", []),
+        ("就是这", []),
         // Fractions and vague amounts (rule 9).
         ("超过三分之一用于生产", ["CARDINAL 三分之一=0.333333"]),
         ("四分之三", ["CARDINAL 四分之三=0.75"]),

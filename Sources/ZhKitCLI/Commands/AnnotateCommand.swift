@@ -4,17 +4,32 @@ import ZhKit
 import ZhKitCorpus
 import ZhKitEntities
 
-/// `zhkit annotate`: tokens and entities as JSONL documents.
+extension CorpusFormat: ExpressibleByArgument {}
+extension TagScheme: ExpressibleByArgument {}
+
+/// `zhkit annotate`: annotated corpora (tokens, sentences, paragraphs, entities) in the formats
+/// pipelines read.
 struct AnnotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotate",
-        abstract: "Annotate Chinese text with tokens and entities, as JSONL.",
+        abstract: "Annotate Chinese text with tokens, sentences and entities, in corpus formats.",
         discussion: """
-            Writes one JSON document per input file ({"text", "tokens", "entities"}), or, with \
-            --input-format jsonl, one per input line, reading {"id", "text"} objects and keeping \
-            the ids. Entities follow ANNOTATION.md: ORG, DATE, TIME, PERCENT, MONEY, QUANTITY, \
-            ORDINAL, CARDINAL, with start/end in Unicode scalars, utf8 and utf16 ranges, and a \
-            normalised value where the text gives one.
+            INPUT is a file, a folder (walked recursively, hidden files skipped), a glob pattern or \
+            '-' (standard input, also when no INPUT is given). Each file is one document, or with \
+            --input-format jsonl each line ({"id", "text"}, ids kept). A file over a megabyte is \
+            annotated in parts cut at paragraph ends, so memory stays flat; in jsonl each part is a \
+            line with "part" and "offset", and later mentions of a name are found within a part.
+
+            Formats: jsonl (documents: id, text, paragraphs, sentences, tokens, entities), conllu \
+            (Universal Dependencies; NER tag, SpaceAfter and TokenRange in MISC), bio (a token a \
+            line and its tag; --char a character a line), brat (NAME.txt and NAME.ann; needs \
+            --output), spacy (text, tokens with ws, spans), hf (a sentence a line: tokens and \
+            ner_tags ids; --output also writes labels.json). Offsets are Unicode scalars (start, \
+            end), UTF-8 bytes and UTF-16 units. Entities follow ANNOTATION.md.
+
+            With --output, each input's output is written whole or not at all (a temporary file \
+            renamed at the end), mirroring the input folders; otherwise everything goes to \
+            standard output, in input order.
             """
     )
 
@@ -25,56 +40,197 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
     var dictionaries: [String] = []
 
-    @Option(help: "Input format: text (one document per file) or jsonl (one {\"id\", \"text\"} object per line).")
+    @Option(help: "Input format: text (a document per file) or jsonl (a {\"id\", \"text\"} object per line).")
     var inputFormat: InputFormat = .text
 
-    @Argument(help: "Input files, UTF-8. Standard input when none is given.")
+    @Option(help: "Output format: jsonl, conllu, bio, brat, spacy or hf.")
+    var format: CorpusFormat = .jsonl
+
+    @Option(help: "Entity tags: bio or bioes (conllu, bio, hf).")
+    var scheme: TagScheme = .bio
+
+    @Flag(help: "With --format bio: a character a line instead of a token.")
+    var char = false
+
+    @Flag(help: "Treat hard line wraps between Han characters or inside numbers (PDF text) as no boundary.")
+    var reflow = false
+
+    @Option(help: ArgumentHelp("Write one output per input into this folder instead of standard output.", valueName: "folder"))
+    var output: String?
+
+    @Option(help: "Threads to annotate with (default: one per core). Output keeps the input's order.")
+    var jobs: Int?
+
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files, folders or glob patterns; standard input when none is given.", valueName: "input"))
     var files: [String] = []
 
-    func run() throws {
-        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries))
-        var output = StandardOutput()
-        let inputs = files.isEmpty ? [InputFile(path: nil)] : files.map { InputFile(path: $0) }
-        for input in inputs {
-            let content = try input.readText()
-            switch inputFormat {
-            case .text:
-                try annotate(id: nil, text: content, extractor: extractor, output: &output)
-            case .jsonl:
-                var lineNumber = 0
-                for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
-                    lineNumber += 1
-                    guard !line.allSatisfy(\.isWhitespace) else { continue }
-                    let (id, text) = try parseRecord(line, lineNumber: lineNumber, name: input.displayName)
-                    try annotate(id: id, text: text, extractor: extractor, output: &output)
-                }
-            }
-        }
-        try output.flush()
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if char && format != .bio { throw ValidationError("--char goes with --format bio") }
+        if format == .brat && output == nil { throw ValidationError("--format brat writes two files per input: give --output") }
+        if format == .brat && inputFormat == .jsonl { throw ValidationError("--format brat needs text input: its .txt is the input itself") }
     }
 
-    /// Writes one document: tokens from the segmenter's spans, entities, JSON, without a `Token`
-    /// per token; a long document goes out in pieces of about a megabyte.
-    func annotate(id: String?, text: String, extractor: EntityExtractor, output: inout StandardOutput) throws {
-        var text = text
-        text.makeContiguousUTF8()
-        var writer = JSONWriter(capacity: min(text.utf8.count * 24, 1 << 21) + 256)
-        try text.utf8.withContiguousStorageIfAvailable { bytes in
-            let spans = extractor.segmenter.spans(in: bytes)
-            let entities = extractor.entities(inUTF8: bytes, spans: spans)
-            try writer.annotatedDocument(id: id, utf8: bytes, spans: spans, entities: entities) { writer in
-                try output.write(writer.bytes)
-                writer.bytes.removeAll(keepingCapacity: true)
+    func run() throws {
+        let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries)), reflow: reflow)
+        let inputs = try expandInputs(files)
+        let sizes = inputs.map(\.size)
+        var progress = ProgressLine(quiet: quiet, totalFiles: inputs.count, totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
+        var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
+        var producer = PartProducer(inputs: inputs, cut: inputFormat == .text ? .paragraph : .lineBreak)
+        let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, jsonlInput: inputFormat == .jsonl)
+        try OrderedParallel(jobs: jobs ?? OrderedParallel.processorCount).run(
+            next: { try producer.next() },
+            process: { part throws(CLIError) in try render(part) },
+            consume: { part, rendered in
+                try sink.consume(part, rendered)
+                progress.advance(bytes: part.bytes.count, fileDone: part.isLast)
+            })
+        try sink.finish()
+        progress.finish()
+    }
+}
+
+/// A piece of an input to annotate: a whole small file, a part of a large one, or a block of
+/// JSONL lines.
+struct InputPart: Sendable {
+    let input: Int
+    let name: String
+    /// The document id: the input's path below its folder, without extension.
+    let id: String
+    let bytes: [UInt8]
+    /// Where the part starts in its input.
+    let origin: TextPosition
+    /// The input's line number of the part's first line (for JSONL errors).
+    let firstLine: Int
+    /// The part's number when its input has more than one, else `nil`.
+    let part: Int?
+    let isLast: Bool
+}
+
+/// Reads the inputs one after another in parts, one part ahead (to tell the last one).
+struct PartProducer {
+    let inputs: [JobInput]
+    let cut: InputReader.Cut
+    private var current = -1
+    private var reader: InputReader?
+    private var ahead: (bytes: [UInt8], offset: Int)?
+    private var partNumber = 0
+    private var origin = TextPosition.zero
+    private var line = 1
+
+    init(inputs: [JobInput], cut: InputReader.Cut) {
+        self.inputs = inputs
+        self.cut = cut
+    }
+
+    mutating func next() throws(CLIError) -> InputPart? {
+        while true {
+            if let reader {
+                let chunk = ahead
+                ahead = try reader.nextChunk(cut: cut)
+                if let chunk {
+                    let input = inputs[current]
+                    let isLast = ahead == nil
+                    let part = InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: chunk.bytes, origin: origin,
+                        firstLine: line, part: isLast && partNumber == 0 ? nil : partNumber, isLast: isLast)
+                    partNumber += 1
+                    advance(over: chunk.bytes)
+                    if isLast { self.reader = nil }
+                    return part
+                }
+                self.reader = nil
             }
+            current += 1
+            guard current < inputs.count else { return nil }
+            let opened = try inputs[current].file.open()
+            partNumber = 0
+            origin = .zero
+            line = 1
+            ahead = try opened.nextChunk(cut: cut)
+            if ahead == nil {
+                // An empty input is one empty document.
+                let input = inputs[current]
+                return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: .zero, firstLine: 1, part: nil, isLast: true)
+            }
+            reader = opened
         }
-        try output.write(writer.bytes)
+    }
+
+    /// Moves `origin` and `line` past `bytes` (not yet validated: a count, not a decoding).
+    private mutating func advance(over bytes: [UInt8]) {
+        var scalars = 0
+        var supplementary = 0
+        var lines = 0
+        for byte in bytes {
+            scalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
+            supplementary &+= byte >= 0xF0 ? 1 : 0
+            lines &+= byte == 0x0A ? 1 : 0
+        }
+        origin = TextPosition(utf8: origin.utf8 + bytes.count, scalars: origin.scalars + scalars, utf16: origin.utf16 + scalars + supplementary)
+        line += lines
+    }
+}
+
+/// What a part becomes: the format's bytes, and for BRAT its entities (numbered when written).
+struct RenderedPart: Sendable {
+    var bytes: [UInt8] = []
+    var brat: [BratEntity] = []
+}
+
+/// Annotates a part and writes it in the format: the work each thread does.
+struct PartRenderer: Sendable {
+    let annotator: CorpusAnnotator
+    let format: CorpusFormat
+    let scheme: TagScheme
+    let characters: Bool
+    let jsonlInput: Bool
+
+    func callAsFunction(_ part: InputPart) throws(CLIError) -> RenderedPart {
+        if let invalid = part.bytes.withUnsafeBufferPointer({ firstInvalidUTF8Offset(in: $0) }) {
+            throw CLIError(.dataError, "\(part.name) is not valid UTF-8: bad byte sequence at byte offset \(part.origin.utf8 + invalid)")
+        }
+        var rendered = RenderedPart()
+        var writer = JSONWriter(capacity: part.bytes.count * (format == .jsonl ? 24 : 8) + 64)
+        if jsonlInput {
+            var lineNumber = part.firstLine
+            for line in part.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                defer { lineNumber += 1 }
+                guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                let (id, text) = try parseRecord(line, lineNumber: lineNumber, name: part.name)
+                write(annotator.annotate(Array(text.utf8), id: id), into: &writer, rendered: &rendered)
+            }
+        } else {
+            write(annotator.annotate(part.bytes, id: part.id, origin: part.origin, part: part.part), into: &writer, rendered: &rendered)
+        }
+        rendered.bytes = writer.bytes
+        return rendered
+    }
+
+    func write(_ document: AnnotatedDocument, into writer: inout JSONWriter, rendered: inout RenderedPart) {
+        if format == .brat {
+            rendered.brat += BratEntity.entities(of: document)
+            return
+        }
+        let layout = DocumentLayout(document)
+        switch format {
+        case .jsonl: writer.corpusDocument(layout)
+        case .conllu: writer.conllu(layout, scheme: scheme)
+        case .bio: writer.bio(layout, scheme: scheme, characters: characters)
+        case .spacy: writer.spacy(layout)
+        case .hf: writer.huggingFace(layout, scheme: scheme)
+        case .brat: break
+        }
     }
 
     /// Reads `{"id", "text"}` from one JSONL line; `id` may be a string or a number.
-    func parseRecord(_ line: Substring, lineNumber: Int, name: String) throws(CLIError) -> (String?, String) {
+    func parseRecord(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String) throws(CLIError) -> (String?, String) {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            object = try JSONSerialization.jsonObject(with: Data(line))
         } catch {
             throw CLIError(.dataError, "\(name):\(lineNumber): not a JSON object")
         }
@@ -83,5 +239,80 @@ struct AnnotateCommand: ParsableCommand {
         }
         let id = record["id"].map { value -> String in (value as? String) ?? "\(value)" }
         return (id, text)
+    }
+}
+
+/// Where rendered parts go, in input order: standard output, or a file per input (two for BRAT)
+/// under `--output`, each committed when its last part is written.
+struct AnnotationSink {
+    let format: CorpusFormat
+    let folder: String?
+    let inputs: [JobInput]
+    private var standardOutput = StandardOutput()
+    private var open: (input: Int, main: OutputFile, text: OutputFile?)?
+    private var nextEntity = 1
+
+    init(format: CorpusFormat, folder: String?, inputs: [JobInput], scheme: TagScheme) throws(CLIError) {
+        self.format = format
+        self.folder = folder
+        self.inputs = inputs
+        if let folder, format == .hf {
+            // The ClassLabel names of `ner_tags`, in id order.
+            let file = try OutputFile(path: folder + "/labels.json")
+            var writer = JSONWriter()
+            writer.raw(UInt8(ascii: "["))
+            for (index, label) in scheme.labels.enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                writer.string(label)
+            }
+            writer.raw("]\n")
+            try file.write(writer.bytes)
+            try file.commit()
+        }
+    }
+
+    mutating func consume(_ part: InputPart, _ rendered: RenderedPart) throws {
+        guard let folder else {
+            try standardOutput.write(rendered.bytes)
+            return
+        }
+        if open?.input != part.input {
+            let stem = folder + "/" + inputs[part.input].outputStem
+            let main = try OutputFile(path: stem + "." + format.fileExtension)
+            let text = format == .brat ? try OutputFile(path: stem + ".txt") : nil
+            if let path = inputs[part.input].file.path, isSameFile(path, text?.path ?? main.path) {
+                main.discard()
+                text?.discard()
+                throw CLIError(.cannotCreate, "'\(text?.path ?? main.path)' would overwrite its input: choose another --output folder")
+            }
+            open = (part.input, main, text)
+            nextEntity = 1
+        }
+        guard let (_, main, text) = open else { return }
+        if let text {
+            try text.write(part.bytes)
+            var writer = JSONWriter(capacity: rendered.brat.count * 64)
+            writer.brat(rendered.brat, next: &nextEntity)
+            try main.write(writer.bytes)
+        } else {
+            try main.write(rendered.bytes)
+        }
+        if part.isLast {
+            try main.commit()
+            try text?.commit()
+            open = nil
+        }
+    }
+
+    mutating func finish() throws {
+        try standardOutput.flush()
+    }
+
+    /// Whether two paths name the same file (both must exist).
+    private func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }

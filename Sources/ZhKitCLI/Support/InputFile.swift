@@ -71,6 +71,23 @@ final class InputReader {
     /// A chunk is about `chunkSize` bytes; with `endingAtLineBreak` it ends after a line feed
     /// where the input has one (a line longer than a chunk makes a longer chunk).
     func nextChunk(endingAtLineBreak: Bool) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
+        try nextChunk(cut: endingAtLineBreak ? .lineBreak : .anywhere)
+    }
+
+    /// Where a chunk may end.
+    enum Cut {
+        /// Where the chunk size falls.
+        case anywhere
+        /// After a line feed.
+        case lineBreak
+        /// After a line feed that ends a paragraph rather than wraps a line (`Reflow`): after
+        /// punctuation, say, not between two Han characters; after any line feed if a chunk has
+        /// no such place.
+        case paragraph
+    }
+
+    func nextChunk(cut: Cut) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
+        let endingAtLineBreak = cut != .anywhere
         while !atEnd, pending.count < Self.chunkSize {
             try fill(upTo: Self.chunkSize + Self.chunkSize / 4)
         }
@@ -81,6 +98,7 @@ final class InputReader {
             while true {
                 if let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")) {
                     end = lastBreak + 1
+                    if cut == .paragraph, let paragraphEnd = lastParagraphEnd() { end = paragraphEnd }
                     break
                 }
                 if atEnd { break }
@@ -97,6 +115,42 @@ final class InputReader {
         }
         defer { offset += chunk.count }
         return (chunk, offset)
+    }
+
+    /// Just past the last line feed of `pending` that is no hard wrap, looking back at most
+    /// 256 KB; `nil` if there is none. A wrap needs text on both sides, so a run of whitespace
+    /// that reaches the end of `pending` counts as one.
+    private func lastParagraphEnd() -> Int? {
+        pending.withUnsafeBufferPointer { bytes in
+            var index = bytes.count - 1
+            let limit = max(0, bytes.count - (1 << 18))
+            while index >= limit {
+                defer { index -= 1 }
+                guard bytes[index] == 0x0A else { continue }
+                var start = index
+                while start > 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start - 1]) { start -= 1 }
+                var end = index
+                while end < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) { end += 1 }
+                guard end < bytes.count else { continue }
+                if start == 0 { return index + 1 }
+                var lead = start - 1
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let before = Self.scalar(at: lead, in: bytes)
+                let after = Self.scalar(at: end, in: bytes)
+                if !(Reflow.continuesAcrossWrap(before) && Reflow.joinsAcrossWrap(after)) { return index + 1 }
+            }
+            return nil
+        }
+    }
+
+    /// The scalar at `index` of bytes not yet validated: U+FFFD where they are no UTF-8.
+    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard length > 0, index + length <= bytes.count,
+            firstInvalidUTF8Offset(in: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])) == nil
+        else { return 0xFFFD }
+        return decodeScalarAndLength(bytes, at: index).0
     }
 
     /// Reads until `pending` holds `target` bytes or the input ends.

@@ -4,67 +4,63 @@ import Dispatch
 import Glibc
 #endif
 
-/// Processes an input's chunks on several threads and writes the results in input order.
+/// Processes work items on several threads and hands the results on in input order.
 ///
-/// Chunks (about 1 MB, cut at line breaks) go in batches of two per thread to a concurrent
-/// queue. While a batch is being processed, the calling thread writes out the batch before it
-/// and reads the batch after it, so reading and writing overlap the work; memory stays bounded
-/// by three batches. The first failing chunk's error is thrown after everything before it has
-/// been written.
-struct ParallelChunks {
+/// Items go in batches of two per thread to a concurrent queue. While a batch is being
+/// processed, the calling thread consumes the batch before it and reads the batch after it, so
+/// reading and writing overlap the work; memory stays bounded by three batches. The first
+/// failing item's error is thrown after everything before it has been consumed.
+struct OrderedParallel {
     let jobs: Int
 
     static var processorCount: Int { max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) }
 
-    typealias Chunk = (bytes: [UInt8], offset: Int)
-    typealias Work = @Sendable (Chunk) throws(CLIError) -> [UInt8]
-
-    func run(reader: InputReader, output: inout StandardOutput, _ process: @escaping Work) throws {
+    func run<Item: Sendable, Output: Sendable>(
+        next: () throws -> Item?,
+        process: @escaping @Sendable (Item) throws(CLIError) -> Output,
+        consume: (Item, Output) throws -> Void
+    ) throws {
         if jobs == 1 {
-            while let chunk = try reader.nextChunk(endingAtLineBreak: true) {
-                try output.write(try process(chunk))
-            }
+            while let item = try next() { try consume(item, try process(item)) }
             return
         }
         let batchSize = jobs * 2
-        func readBatch() throws -> [Chunk] {
-            var batch: [Chunk] = []
-            while batch.count < batchSize, let chunk = try reader.nextChunk(endingAtLineBreak: true) {
-                batch.append(chunk)
-            }
+        func readBatch() throws -> [Item] {
+            var batch: [Item] = []
+            while batch.count < batchSize, let item = try next() { batch.append(item) }
             return batch
         }
         let queue = DispatchQueue.global()
-        var pending: (group: DispatchGroup, results: Results)?
-        var next = try readBatch()
+        var pending: (items: [Item], group: DispatchGroup, results: Results<Output>)?
+        var batch = try readBatch()
         while true {
             // Start the batch just read.
-            var started: (group: DispatchGroup, results: Results)?
-            if !next.isEmpty {
+            var started: (items: [Item], group: DispatchGroup, results: Results<Output>)?
+            if !batch.isEmpty {
                 let group = DispatchGroup()
-                let results = Results(count: next.count)
-                for (index, chunk) in next.enumerated() {
+                let results = Results<Output>(count: batch.count)
+                for (index, item) in batch.enumerated() {
                     queue.async(group: group) {
-                        results.store(index, Result { () throws(CLIError) in try process(chunk) })
+                        results.store(index, Result { () throws(CLIError) in try process(item) })
                     }
                 }
-                started = (group, results)
+                started = (batch, group, results)
             }
-            // Meanwhile, write out the batch before it, then read the one after.
-            if let (group, results) = pending {
+            // Meanwhile, consume the batch before it, then read the one after.
+            if let (items, group, results) = pending {
                 group.wait()
-                for index in 0..<results.count { try output.write(try results.take(index).get()) }
+                for index in items.indices { try consume(items[index], try results.take(index).get()) }
             }
             guard let started else { return }
             pending = started
-            next = try readBatch()
+            batch = try readBatch()
         }
     }
 
     /// Plain memory rather than an array, so that threads writing different slots share no
     /// array header (no copy-on-write check, no race).
-    private final class Results: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<Result<[UInt8], CLIError>?>
+    private final class Results<Output>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<Result<Output, CLIError>?>
         let count: Int
 
         init(count: Int) {
@@ -78,12 +74,34 @@ struct ParallelChunks {
             slots.deallocate()
         }
 
-        func store(_ index: Int, _ result: Result<[UInt8], CLIError>) {
+        func store(_ index: Int, _ result: Result<Output, CLIError>) {
             slots[index] = result
         }
 
-        func take(_ index: Int) -> Result<[UInt8], CLIError> {
+        func take(_ index: Int) -> Result<Output, CLIError> {
             slots[index]!
         }
+    }
+}
+
+/// An input's chunks (about 1 MB, cut at line breaks) processed on several threads and written
+/// in input order.
+struct ParallelChunks {
+    let jobs: Int
+
+    static var processorCount: Int { OrderedParallel.processorCount }
+
+    typealias Chunk = (bytes: [UInt8], offset: Int)
+
+    func run(reader: InputReader, output: inout StandardOutput, _ process: @escaping @Sendable (Chunk) throws(CLIError) -> [UInt8]) throws {
+        try OrderedParallel(jobs: jobs).run(
+            next: { try reader.nextChunk(endingAtLineBreak: true).map { ChunkItem(bytes: $0.bytes, offset: $0.offset) } },
+            process: { item throws(CLIError) in try process((item.bytes, item.offset)) },
+            consume: { _, bytes in try output.write(bytes) })
+    }
+
+    struct ChunkItem: Sendable {
+        let bytes: [UInt8]
+        let offset: Int
     }
 }

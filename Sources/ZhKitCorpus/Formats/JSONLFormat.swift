@@ -1,0 +1,72 @@
+import ZhKit
+import ZhKitEntities
+
+extension JSONWriter {
+    /// Appends a document of the `jsonl` corpus format and a line break:
+    /// `{"id"?, "part"?, "offset"?, "text", "paragraphs", "sentences", "tokens", "entities"}`.
+    ///
+    /// Paragraphs and sentences are `{"start", "end", "utf8": [s, e], "utf16": [s, e]}`, tokens
+    /// and entities as `annotatedDocument` writes them; every offset is relative to `text`. A part
+    /// of a longer input carries `part` (0, 1, …) and `offset`, where its text starts in the input
+    /// (`{"start", "utf8", "utf16"}`). O(n).
+    public mutating func corpusDocument(_ layout: DocumentLayout) {
+        let document = layout.document
+        raw(UInt8(ascii: "{"))
+        if let id = document.id {
+            raw("\"id\":")
+            string(id)
+            raw(UInt8(ascii: ","))
+        }
+        if let part = document.part {
+            raw("\"part\":")
+            integer(part)
+            raw(",\"offset\":{\"start\":")
+            integer(document.origin.scalars)
+            raw(",\"utf8\":")
+            integer(document.origin.utf8)
+            raw(",\"utf16\":")
+            integer(document.origin.utf16)
+            raw("},")
+        }
+        raw("\"text\":")
+        document.text.withUnsafeBufferPointer { string($0) }
+        raw(",\"paragraphs\":[")
+        for (index, paragraph) in layout.paragraphs.enumerated() {
+            if index > 0 { raw(UInt8(ascii: ",")) }
+            let tokens = document.sentences[paragraph.lowerBound].tokens.lowerBound..<document.sentences[paragraph.upperBound - 1].tokens.upperBound
+            bounds(layout.positions[tokens.lowerBound], layout.positions[tokens.upperBound])
+        }
+        raw("],\"sentences\":[")
+        for index in document.sentences.indices {
+            if index > 0 { raw(UInt8(ascii: ",")) }
+            let (start, end) = layout.sentenceBounds(index)
+            bounds(start, end)
+        }
+        raw("],\"tokens\":[")
+        var position = TextPosition.zero
+        var first = true
+        document.text.withUnsafeBufferPointer { bytes in
+            tokenObjects(document.spans, in: bytes, position: &position, first: &first)
+        }
+        raw("]")
+        entityFields(document.entities)
+        raw("}\n")
+    }
+
+    /// `{"start", "end", "utf8": [s, e], "utf16": [s, e]}`.
+    mutating func bounds(_ start: TextPosition, _ end: TextPosition) {
+        raw("{\"start\":")
+        integer(start.scalars)
+        raw(",\"end\":")
+        integer(end.scalars)
+        raw(",\"utf8\":[")
+        integer(start.utf8)
+        raw(UInt8(ascii: ","))
+        integer(end.utf8)
+        raw("],\"utf16\":[")
+        integer(start.utf16)
+        raw(UInt8(ascii: ","))
+        integer(end.utf16)
+        raw("]}")
+    }
+}

@@ -82,7 +82,8 @@ struct AnnotateCommand: ParsableCommand {
         var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
         var producer = PartProducer(inputs: inputs, cut: inputFormat == .text ? .paragraph : .lineBreak)
         let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, jsonlInput: inputFormat == .jsonl)
-        try OrderedParallel(jobs: jobs ?? OrderedParallel.processorCount).run(
+        // One part per thread in a batch: a megabyte of text makes up to 25 MB of JSONL.
+        try OrderedParallel(jobs: jobs ?? OrderedParallel.processorCount, itemsPerJob: 1).run(
             next: { try producer.next() },
             process: { part throws(CLIError) in try render(part) },
             consume: { part, rendered in

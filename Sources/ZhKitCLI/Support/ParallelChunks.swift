@@ -6,12 +6,14 @@ import Glibc
 
 /// Processes work items on several threads and hands the results on in input order.
 ///
-/// Items go in batches of two per thread to a concurrent queue. While a batch is being
+/// Items go in batches (two per thread unless told otherwise) to a concurrent queue. While a batch is being
 /// processed, the calling thread consumes the batch before it and reads the batch after it, so
 /// reading and writing overlap the work; memory stays bounded by three batches. The first
 /// failing item's error is thrown after everything before it has been consumed.
 struct OrderedParallel {
     let jobs: Int
+    /// Items per thread in a batch: more overlaps better, fewer holds less memory.
+    var itemsPerJob = 2
 
     static var processorCount: Int { max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) }
 
@@ -24,7 +26,7 @@ struct OrderedParallel {
             while let item = try next() { try consume(item, try process(item)) }
             return
         }
-        let batchSize = jobs * 2
+        let batchSize = jobs * itemsPerJob
         func readBatch() throws -> [Item] {
             var batch: [Item] = []
             while batch.count < batchSize, let item = try next() { batch.append(item) }

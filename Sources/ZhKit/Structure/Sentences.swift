@@ -41,7 +41,8 @@ public enum Sentences {
                 startsParagraph = true
                 continue
             }
-            guard span.kind == .punctuation, isTerminal(range, in: bytes) else {
+            let endsWithEllipsis = span.kind == .punctuation && isEllipsis(range, in: bytes) && ellipsisEnds(after: index, spans: spans, in: bytes)
+            guard span.kind == .punctuation, isTerminal(range, in: bytes) || endsWithEllipsis else {
                 tokenStart = span.end
                 index += 1
                 continue
@@ -122,6 +123,28 @@ public enum Sentences {
             return followedBySpace && !afterDigit
         }
         return terminals.contains(scalar)
+    }
+
+    /// A run of …: a sentence's end only where a closing mark, a line break or the text's end
+    /// follows (`……”`), not inside a sentence (`我们……还有`).
+    static func isEllipsis(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (scalar, size) = decodeScalarAndLength(bytes, at: index)
+            guard scalar == 0x2026 || scalar == 0x22EF else { return false }
+            index += size
+        }
+        return !range.isEmpty
+    }
+
+    static func ellipsisEnds(after index: Int, spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index + 1 < spans.count else { return true }
+        let next = spans[index].end..<spans[index + 1].end
+        switch spans[index + 1].kind {
+        case .punctuation: return isClosing(next, in: bytes) || isEllipsis(next, in: bytes)
+        case .whitespace: return hasLineBreak(next, in: bytes)
+        default: return false
+        }
     }
 
     /// Closing quotes and brackets that stay with the sentence they close.

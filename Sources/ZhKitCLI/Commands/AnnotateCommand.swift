@@ -82,6 +82,8 @@ struct AnnotateCommand: ParsableCommand {
         var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
         var producer = PartProducer(inputs: inputs, cut: inputFormat == .text ? .paragraph : .lineBreak)
         let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, jsonlInput: inputFormat == .jsonl)
+        // The progress line goes before any message that ends the run.
+        defer { progress.finish() }
         // One part per thread in a batch: a megabyte of text makes up to 25 MB of JSONL.
         try OrderedParallel(jobs: jobs ?? OrderedParallel.processorCount, itemsPerJob: 1).run(
             next: { try producer.next() },
@@ -91,7 +93,6 @@ struct AnnotateCommand: ParsableCommand {
                 progress.advance(bytes: part.bytes.count, fileDone: part.isLast)
             })
         try sink.finish()
-        progress.finish()
     }
 }
 

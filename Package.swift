@@ -49,6 +49,7 @@ let package = Package(
             name: "ZhKitCLI",
             dependencies: [
                 "ZhKit",
+                "ZhKitICU",
                 "ZhKitCorpus",
                 "ZhKitEntities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

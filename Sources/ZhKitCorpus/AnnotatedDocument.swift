@@ -24,6 +24,8 @@ public struct AnnotatedDocument: Sendable {
     public var origin: TextPosition
     /// Which part of its input this is, when the input was cut into parts (0, 1, …), or `nil`.
     public var part: Int?
+    /// Whether the input started with a UTF-8 byte order mark, taken off before `text`.
+    public var byteOrderMark = false
 
     public init(id: String?, text: [UInt8], spans: [TokenSpan], sentences: [SentenceSpan], entities: [Entity],
         origin: TextPosition = .zero, part: Int? = nil)

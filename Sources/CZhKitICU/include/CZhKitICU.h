@@ -35,6 +35,31 @@ int32_t zk_word_breaker_next(zk_word_breaker *breaker);
 /// 300 kana, 400 ideograph).
 int32_t zk_word_breaker_rule_status(const zk_word_breaker *breaker);
 
+/// A converter from a legacy or UTF-16/32 encoding to UTF-8, stateful across chunks.
+typedef struct zk_decoder zk_decoder;
+
+/// Opens a decoder for ICU's converter `name` (`GB18030`, `Big5-HKSCS`, `UTF-16`, …) that stops
+/// at the first byte sequence the encoding does not allow. NULL and `status` on failure (an
+/// unknown name).
+zk_decoder *zk_decoder_open(const char *name, int32_t *status);
+
+void zk_decoder_close(zk_decoder *decoder);
+
+/// ICU's canonical name of the decoder's encoding (for messages).
+const char *zk_decoder_name(const zk_decoder *decoder, int32_t *status);
+
+/// Decodes `length` bytes at `source` to UTF-8 into `target` (room for `capacity` bytes; four
+/// times the source plus 64 is always enough). `flush` says the source ends here. Returns the
+/// UTF-8 length written. On a byte sequence the encoding does not allow, sets `status` to a
+/// failure and `*bad_offset` to its offset in this call's source; earlier output is written.
+int64_t zk_decoder_decode(zk_decoder *decoder, const uint8_t *source, int64_t length, int flush,
+    uint8_t *target, int64_t capacity, int64_t *bad_offset, int32_t *status);
+
+/// ICU's charset detector on `length` bytes: writes the best match's name (at most
+/// `name_capacity` bytes, NUL-terminated) and returns its confidence, 0 to 100, or -1 if
+/// nothing matched.
+int32_t zk_detect_charset(const uint8_t *text, int32_t length, char *name, int32_t name_capacity);
+
 /// The run-time ICU version: major, minor, milli, micro.
 void zk_icu_version(uint8_t version[4]);
 

@@ -43,6 +43,9 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: "Input format: text (a document per file) or jsonl (a {\"id\", \"text\"} object per line).")
     var inputFormat: InputFormat = .text
 
+    @Option(help: ArgumentHelp("The inputs' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, UTF-16, …) or auto (ICU's detector, said on stderr).", valueName: "name"))
+    var encoding = "UTF-8"
+
     @Option(help: "Output format: jsonl, conllu, bio, brat, spacy or hf.")
     var format: CorpusFormat = .jsonl
 
@@ -76,7 +79,7 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries)), reflow: reflow)
-        let inputs = try expandInputs(files)
+        let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding))
         let sizes = inputs.map(\.size)
         var progress = ProgressLine(quiet: quiet, totalFiles: inputs.count, totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
         var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
@@ -111,6 +114,8 @@ struct InputPart: Sendable {
     /// The part's number when its input has more than one, else `nil`.
     let part: Int?
     let isLast: Bool
+    /// The length of the UTF-8 BOM taken off the input's start (0 or 3).
+    var byteOrderMark = 0
 }
 
 /// Reads the inputs one after another in parts, one part ahead (to tell the last one).
@@ -138,7 +143,7 @@ struct PartProducer {
                     let input = inputs[current]
                     let isLast = ahead == nil
                     let part = InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: chunk.bytes, origin: origin,
-                        firstLine: line, part: isLast && partNumber == 0 ? nil : partNumber, isLast: isLast)
+                        firstLine: line, part: isLast && partNumber == 0 ? nil : partNumber, isLast: isLast, byteOrderMark: reader.bomLength)
                     partNumber += 1
                     advance(over: chunk.bytes)
                     if isLast { self.reader = nil }
@@ -156,7 +161,8 @@ struct PartProducer {
             if ahead == nil {
                 // An empty input is one empty document.
                 let input = inputs[current]
-                return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: .zero, firstLine: 1, part: nil, isLast: true)
+                return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: .zero, firstLine: 1, part: nil,
+                    isLast: true, byteOrderMark: opened.bomLength)
             }
             reader = opened
         }
@@ -192,8 +198,8 @@ struct PartRenderer: Sendable {
     let jsonlInput: Bool
 
     func callAsFunction(_ part: InputPart) throws(CLIError) -> RenderedPart {
-        if let invalid = part.bytes.withUnsafeBufferPointer({ firstInvalidUTF8Offset(in: $0) }) {
-            throw CLIError(.dataError, "\(part.name) is not valid UTF-8: bad byte sequence at byte offset \(part.origin.utf8 + invalid)")
+        try part.bytes.withUnsafeBufferPointer { (bytes) throws(CLIError) in
+            try checkUTF8(bytes, name: part.name, baseOffset: part.origin.utf8 + part.byteOrderMark)
         }
         var rendered = RenderedPart()
         var writer = JSONWriter(capacity: part.bytes.count * (format == .jsonl ? 24 : 8) + 64)
@@ -206,7 +212,9 @@ struct PartRenderer: Sendable {
                 write(annotator.annotate(Array(text.utf8), id: id), into: &writer, rendered: &rendered)
             }
         } else {
-            write(annotator.annotate(part.bytes, id: part.id, origin: part.origin, part: part.part), into: &writer, rendered: &rendered)
+            var document = annotator.annotate(part.bytes, id: part.id, origin: part.origin, part: part.part)
+            document.byteOrderMark = part.byteOrderMark > 0
+            write(document, into: &writer, rendered: &rendered)
         }
         rendered.bytes = writer.bytes
         return rendered

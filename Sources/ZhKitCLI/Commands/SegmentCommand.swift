@@ -50,6 +50,9 @@ struct SegmentCommand: ParsableCommand {
     @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary: 'word [frequency] [tag]' or one word per line. Repeatable; its words win over the general lexicon.", valueName: "file"))
     var dictionaries: [String] = []
 
+    @Option(help: ArgumentHelp("The inputs' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, UTF-16, …) or auto.", valueName: "name"))
+    var encoding = "UTF-8"
+
     @Option(help: "Output format: text or jsonl.")
     var format: Format = .text
 
@@ -72,7 +75,7 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let segmenter = try makeSegmenter(engine: engine, dictionaries: dictionaries)
         var output = StandardOutput()
-        let inputs = files.isEmpty ? [InputFile(path: nil)] : files.map { InputFile(path: $0) }
+        let inputs = (files.isEmpty ? [nil] : files.map(Optional.some)).map { InputFile(path: $0, encoding: InputEncoding(argument: encoding)) }
         for input in inputs {
             if document {
                 let text = try input.readText()
@@ -81,8 +84,9 @@ struct SegmentCommand: ParsableCommand {
                 try output.write(writer.bytes)
             } else {
                 let reader = try input.open()
+                let shift = reader.bomLength
                 try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: &output) { chunk throws(CLIError) in
-                    try render(chunk.bytes, offset: chunk.offset, name: input.displayName, segmenter: segmenter)
+                    try render(chunk.bytes, offset: chunk.offset + shift, name: input.displayName, segmenter: segmenter)
                 }
             }
         }
@@ -92,9 +96,7 @@ struct SegmentCommand: ParsableCommand {
     /// Segments a block of whole lines at once and writes each line's words.
     func render(_ bytes: [UInt8], offset: Int, name: String, segmenter: Segmenter) throws(CLIError) -> [UInt8] {
         try bytes.withUnsafeBufferPointer { buffer throws(CLIError) in
-            if let invalid = firstInvalidUTF8Offset(in: buffer) {
-                throw CLIError(.dataError, "\(name) is not valid UTF-8: bad byte sequence at byte offset \(offset + invalid)")
-            }
+            try checkUTF8(buffer, name: name, baseOffset: offset)
             var writer = SegmentationWriter(format: format == .text ? .text : .jsonl, capacity: bytes.count * (format == .text ? 2 : 10))
             writer.appendLines(buffer, segmenter: segmenter)
             return writer.writer.bytes

@@ -6,17 +6,43 @@ import Musl
 import Darwin
 #endif
 import ZhKit
+import ZhKitICU
+
+/// How an input's bytes become text.
+enum InputEncoding: Sendable, Hashable {
+    /// Strict UTF-8 (the default): invalid bytes are an error; a BOM is taken off and reported.
+    case utf8
+    /// One of ICU's converters (`GB18030`, `GBK`, `Big5-HKSCS`, `UTF-16`, …).
+    case named(String)
+    /// Whatever ICU's charset detector finds in the first 64 KB, said on stderr.
+    case auto
+
+    init(argument: String) {
+        switch argument.lowercased() {
+        case "auto": self = .auto
+        case "utf-8", "utf8": self = .utf8
+        default: self = .named(argument)
+        }
+    }
+}
 
 /// An input to read: a file path, or standard input (`-` or no path at all).
 struct InputFile {
     /// The path as the user gave it, or `nil` for standard input.
     let path: String?
+    var encoding: InputEncoding = .utf8
 
     /// How the input is named in messages.
     var displayName: String { path.map { "'\($0)'" } ?? "standard input" }
 
     /// Opens the input for reading. Directories and other non-files are refused.
     func open() throws(CLIError) -> InputReader {
+        let reader = try openRaw()
+        try reader.prepare(encoding)
+        return reader
+    }
+
+    private func openRaw() throws(CLIError) -> InputReader {
         guard let path, path != "-" else { return InputReader(fd: 0, name: displayName, closes: false) }
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -30,14 +56,14 @@ struct InputFile {
         return InputReader(fd: fd, name: displayName, closes: true)
     }
 
-    /// Reads the whole input and checks that it is UTF-8.
+    /// Reads the whole input and checks that it is UTF-8 (after decoding, with `--encoding`).
     func readText() throws(CLIError) -> String {
         let reader = try open()
         var bytes: [UInt8] = []
         while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
             bytes.append(contentsOf: chunk.bytes)
         }
-        return try decodeUTF8(bytes, name: displayName, baseOffset: 0)
+        return try decodeUTF8(bytes, name: displayName, baseOffset: reader.bomLength)
     }
 }
 
@@ -53,6 +79,13 @@ final class InputReader {
     let name: String
     private var pending: [UInt8] = []
     private var atEnd = false
+    /// Decodes the raw bytes into UTF-8, for an input in another encoding.
+    private var decoder: TextDecoder?
+    /// The encoding's name as the user gave it (or the detector found it), for messages.
+    private var encodingLabel = "UTF-8"
+    /// The length of the UTF-8 byte order mark the input started with and that was taken off
+    /// (3), or 0. Byte offsets of the text count from after it.
+    private(set) var bomLength = 0
     /// Byte offset in the input of the next chunk's first byte.
     private(set) var offset = 0
 
@@ -153,8 +186,70 @@ final class InputReader {
         return decodeScalarAndLength(bytes, at: index).0
     }
 
+    /// Sets up decoding: a named encoding's converter, or the detector's choice, or strict UTF-8
+    /// with its BOM taken off.
+    func prepare(_ encoding: InputEncoding) throws(CLIError) {
+        var name: String?
+        switch encoding {
+        case .utf8: break
+        case .named(let given): name = given
+        case .auto:
+            try fillRaw(upTo: 1 << 16)
+            if let (found, confidence) = pending.withUnsafeBufferPointer({ CharsetDetector.detect($0) }) {
+                name = pending.withUnsafeBufferPointer { suggestedEncoding(found, $0) }
+                printError("\(self.name): detected \(found) (confidence \(confidence)%), reading it as \(name ?? "UTF-8")")
+            }
+        }
+        if let name {
+            do {
+                decoder = try TextDecoder(encoding: name)
+                encodingLabel = name
+            } catch {
+                throw CLIError(.usage, "unknown encoding '\(name)' (ICU's converter names: GB18030, GBK, Big5, Big5-HKSCS, UTF-16, UTF-16LE, UTF-32, …)")
+            }
+            let raw = pending
+            pending = []
+            try decodeAppend(raw, isLast: atEnd)
+            return
+        }
+        try fillRaw(upTo: 3)
+        if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
+            pending.removeFirst(3)
+            bomLength = 3
+        }
+    }
+
+    /// Decodes raw bytes onto `pending`. An error names the input, the encoding and the raw offset.
+    private func decodeAppend(_ raw: [UInt8], isLast: Bool) throws(CLIError) {
+        guard let decoder else {
+            pending.append(contentsOf: raw)
+            return
+        }
+        do {
+            let decoded = try raw.withUnsafeBufferPointer { (bytes) throws(TextDecodingError) in try decoder.decode(bytes, isLast: isLast) }
+            pending.append(contentsOf: decoded)
+        } catch {
+            if case .invalidBytes(let offset) = error {
+                throw CLIError(.dataError, "\(name) is not valid \(encodingLabel): bad byte sequence at byte offset \(offset)")
+            }
+            throw CLIError(.dataError, "\(name): cannot decode")
+        }
+    }
+
     /// Reads until `pending` holds `target` bytes or the input ends.
     private func fill(upTo target: Int) throws(CLIError) {
+        guard decoder != nil else { return try fillRaw(upTo: target) }
+        // Read raw bytes beside `pending`, then decode them onto it.
+        let decoded = pending
+        pending = []
+        try fillRaw(upTo: max(target - decoded.count, 1 << 16))
+        let raw = pending
+        pending = decoded
+        try decodeAppend(raw, isLast: atEnd)
+    }
+
+    /// Reads raw bytes onto `pending` until it holds `target` bytes or the input ends.
+    private func fillRaw(upTo target: Int) throws(CLIError) {
         pending.reserveCapacity(target)
         var failure: Int32 = 0
         while pending.count < target, failure == 0, !atEnd {
@@ -182,13 +277,34 @@ final class InputReader {
 
 /// Makes a `String` of `bytes`, which must be UTF-8; names `name` and the byte offset otherwise.
 func decodeUTF8(_ bytes: [UInt8], name: String, baseOffset: Int) throws(CLIError) -> String {
-    let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset(in: $0) }
-    if let invalid {
-        throw CLIError(.dataError, "\(name) is not valid UTF-8: bad byte sequence at byte offset \(baseOffset + invalid)")
-    }
+    try bytes.withUnsafeBufferPointer { (buffer) throws(CLIError) in try checkUTF8(buffer, name: name, baseOffset: baseOffset) }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Throws the data error (65) for bytes that are not UTF-8: the input, the byte offset, and the
+/// encoding ICU's detector sees in them when it is confident enough to suggest one.
+func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, baseOffset: Int) throws(CLIError) {
+    guard let invalid = firstInvalidUTF8Offset(in: bytes) else { return }
+    var message = "\(name) is not valid UTF-8: bad byte sequence at byte offset \(baseOffset + invalid)"
+    if let (found, confidence) = CharsetDetector.detect(bytes), confidence >= 50, let name = suggestedEncoding(found, bytes) {
+        message += "; it looks like \(found) (confidence \(confidence)%): try --encoding \(name)"
+    }
+    throw CLIError(.dataError, message)
 }
 
 func errnoMessage(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))
+}
+
+/// The converter to use for what ICU's detector found, or `nil` if it is no multi-byte encoding
+/// Chinese text comes in (a Latin code page is a guess, not a finding): UTF-16 and UTF-32 with a
+/// byte order mark go to the converter that reads and drops it.
+func suggestedEncoding(_ detected: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let multiByte = ["GB18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS", "ISO-2022-CN", "ISO-2022-JP", "ISO-2022-KR"]
+    if detected.hasPrefix("UTF-16") || detected.hasPrefix("UTF-32") {
+        let family = String(detected.prefix(6))
+        let hasBOM = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        return hasBOM ? family : detected
+    }
+    return multiByte.contains(detected) ? detected : nil
 }

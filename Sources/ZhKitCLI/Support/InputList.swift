@@ -17,7 +17,15 @@ struct JobInput {
 /// Turns the command line's inputs into files: files as given, folders walked recursively
 /// (hidden files and folders skipped, names sorted), glob patterns expanded, `-` for standard
 /// input. A path that names nothing is an error (66).
-func expandInputs(_ arguments: [String]) throws(CLIError) -> [JobInput] {
+func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8) throws(CLIError) -> [JobInput] {
+    try expandPaths(arguments).map { input in
+        var file = input.file
+        file.encoding = encoding
+        return JobInput(file: file, outputStem: input.outputStem, size: input.size)
+    }
+}
+
+private func expandPaths(_ arguments: [String]) throws(CLIError) -> [JobInput] {
     if arguments.isEmpty { return [JobInput(file: InputFile(path: nil), outputStem: "stdin", size: nil)] }
     var inputs: [JobInput] = []
     for argument in arguments {

@@ -3,7 +3,8 @@ import ZhKitEntities
 
 extension JSONWriter {
     /// Appends a document of the `jsonl` corpus format and a line break:
-    /// `{"id"?, "part"?, "offset"?, "text", "paragraphs", "sentences", "tokens", "entities"}`.
+    /// `{"id"?, "part"?, "offset"?, "bom"?, "text", "paragraphs", "sentences", "tokens", "entities"}`;
+    /// `bom` is true when the input started with a UTF-8 byte order mark, which `text` leaves out.
     ///
     /// Paragraphs and sentences are `{"start", "end", "utf8": [s, e], "utf16": [s, e]}`, tokens
     /// and entities as `annotatedDocument` writes them; every offset is relative to `text`. A part
@@ -28,6 +29,7 @@ extension JSONWriter {
             integer(document.origin.utf16)
             raw("},")
         }
+        if document.byteOrderMark { raw("\"bom\":true,") }
         raw("\"text\":")
         document.text.withUnsafeBufferPointer { string($0) }
         raw(",\"paragraphs\":[")

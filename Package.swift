@@ -4,6 +4,7 @@ import PackageDescription
 let package = Package(
     name: "ZhKit",
     products: [
+        .library(name: "ZhKitICU", targets: ["ZhKitICU"]),
         .library(name: "ZhKit", targets: ["ZhKit"]),
         .library(name: "ZhKitEntities", targets: ["ZhKitEntities"]),
         .library(name: "ZhKitCorpus", targets: ["ZhKitCorpus"]),

@@ -75,9 +75,14 @@ public struct CorpusAnnotator: Sendable {
         var start = 0
         for span in spans {
             while cut < cuts.count, cuts[cut] <= start { cut += 1 }
+            var pieceStart = start
             while cut < cuts.count, cuts[cut] < span.end {
-                // The piece before the cut keeps the token's kind; so does the rest.
-                result.append(TokenSpan(end: cuts[cut], kind: span.kind))
+                // The piece before the cut keeps the token's kind; so does the rest. Adjacent
+                // entities share a cut: no empty piece.
+                if cuts[cut] > pieceStart {
+                    result.append(TokenSpan(end: cuts[cut], kind: span.kind))
+                    pieceStart = cuts[cut]
+                }
                 cut += 1
             }
             result.append(span)

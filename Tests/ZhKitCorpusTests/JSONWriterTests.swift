@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhKit
 import ZhKitCorpus
+import ZhKitEntities
 
 @Suite struct JSONWriterTests {
     static let hostile = [
@@ -80,5 +81,21 @@ import ZhKitCorpus
         #expect(fast.bytes == slow.bytes)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(fast.bytes)) as? [String: Any])
         #expect(object["text"] as? String == text)
+    }
+}
+
+/// Inputs the fuzzer found (Fuzz/run.sh), kept as regression tests.
+@Suite struct FuzzFindingsTests {
+    /// Adjacent entities inside one token once made an empty token (crash-87d2153a…).
+    @Test func adjacentEntitiesMakeNoEmptyToken() throws {
+        let text = "卡迪设计的4040\n年春夏系列时装包括一件由回收塑料制成裙。"
+        let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try Segmenter()), reflow: false)
+        let document = annotator.annotate(Array(text.utf8), id: "x")
+        var start = 0
+        for span in document.spans {
+            #expect(span.end > start)
+            start = span.end
+        }
+        #expect(start == text.utf8.count)
     }
 }

@@ -127,14 +127,25 @@ final class InputReader {
         guard !pending.isEmpty else { return nil }
         var end = pending.count
         if endingAtLineBreak, !atEnd {
-            // Keep the partial last line for the next chunk; read on if there is no line break.
+            // Keep the partial last line for the next chunk; read on if there is no line break,
+            // looking only at what each read adds.
+            var searched = 0
             while true {
-                if let lastBreak = pending.lastIndex(of: UInt8(ascii: "\n")) {
+                if let lastBreak = pending[searched...].lastIndex(of: UInt8(ascii: "\n")) {
                     end = lastBreak + 1
                     if cut == .paragraph, let paragraphEnd = lastParagraphEnd() { end = paragraphEnd }
                     break
                 }
                 if atEnd { break }
+                if cut == .paragraph, pending.count >= Self.windowLimit {
+                    // A text with no line break for megabytes: cut a window at a sentence end.
+                    end = windowEnd()
+                    break
+                }
+                if pending.count >= Self.lineLimit {
+                    throw CLIError(.dataError, "\(name) has a line longer than \(Self.lineLimit >> 20) MB at byte offset \(offset + bomLength): this reads a line at a time (zhkit annotate on text has no such limit)")
+                }
+                searched = pending.count
                 try fill(upTo: pending.count + Self.chunkSize)
                 end = pending.count
             }
@@ -148,6 +159,33 @@ final class InputReader {
         }
         defer { offset += chunk.count }
         return (chunk, offset)
+    }
+
+    /// How much text without a line break `.paragraph` chunks read before they cut a window.
+    static let windowLimit = 4 << 20
+    /// The longest line the line-at-a-time readers take (`segment`, JSONL input).
+    static let lineLimit = 16 << 20
+
+    /// Where to end a window of a text with no line break: after the last 。！？!? in its first
+    /// megabyte and a quarter, else after the last whitespace there, else at a character boundary.
+    private func windowEnd() -> Int {
+        pending.withUnsafeBufferPointer { bytes in
+            let limit = min(bytes.count, Self.chunkSize + Self.chunkSize / 4)
+            var index = limit - 1
+            var space: Int?
+            while index > Self.chunkSize / 4 {
+                defer { index -= 1 }
+                let byte = bytes[index]
+                if byte == 0x21 || byte == 0x3F { return index + 1 }
+                if index >= 2, bytes[index - 2] == 0xE3, bytes[index - 1] == 0x80, byte == 0x82 { return index + 1 }  // 。
+                if index >= 2, bytes[index - 2] == 0xEF, bytes[index - 1] == 0xBC, byte == 0x81 || byte == 0x9F { return index + 1 }  // ！？
+                if space == nil, byte == 0x20 || byte == 0x09 { space = index + 1 }
+            }
+            if let space { return space }
+            var boundary = min(Self.chunkSize, bytes.count)
+            while boundary > 0, boundary < bytes.count, bytes[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+            return max(boundary, 1)
+        }
     }
 
     /// Just past the last line feed of `pending` that is no hard wrap, looking back at most

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +24,11 @@ final class OutputFile {
         guard fd >= 0 else {
             throw CLIError(.cannotCreate, "cannot create '\(path)': \(errnoMessage())")
         }
+        slot = TemporaryFiles.register(temporaryPath)
     }
+
+    /// Where the temporary file is registered for removal on SIGINT or SIGTERM.
+    private var slot: Int?
 
     deinit {
         if fd >= 0 { discard() }
@@ -64,6 +70,8 @@ final class OutputFile {
             unlink(temporaryPath)
             throw CLIError(.ioError, message)
         }
+        TemporaryFiles.unregister(slot)
+        slot = nil
         guard rename(temporaryPath, path) == 0 else {
             let message = "cannot create '\(path)': \(errnoMessage())"
             unlink(temporaryPath)
@@ -78,6 +86,8 @@ final class OutputFile {
             fd = -1
         }
         unlink(temporaryPath)
+        TemporaryFiles.unregister(slot)
+        slot = nil
     }
 
     /// `mkdir -p`.
@@ -94,4 +104,59 @@ final class OutputFile {
             throw CLIError(.cannotCreate, "cannot create the folder '\(folder)': \(errnoMessage())")
         }
     }
+}
+
+/// The temporary files being written, for the signal handler: on SIGINT, SIGTERM or SIGHUP it
+/// removes them and ends the process with that signal, so that an interrupted run leaves the
+/// files it finished and nothing else.
+///
+/// Paths are kept as C strings in a fixed table, which a signal handler can read without
+/// allocating; `unlink(2)` is async-signal-safe.
+enum TemporaryFiles {
+    static let capacity = 256
+    nonisolated(unsafe) static let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+    nonisolated(unsafe) static var installed = false
+    static let lock = NSLock()
+
+    /// Installs the handler (once) and records `path`; its slot, or `nil` if the table is full.
+    static func register(_ path: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if !installed {
+            slots.initialize(repeating: nil, count: capacity)
+            // A parent may have blocked these signals (a process inherits its mask): unblock
+            // them, or an interrupt would wait for the end of the run.
+            var mask = sigset_t()
+            sigemptyset(&mask)
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                Glibc.signal(signal, handleSignal)
+                sigaddset(&mask, signal)
+            }
+            pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+            installed = true
+        }
+        for index in 0..<capacity where slots[index] == nil {
+            slots[index] = strdup(path)
+            return index
+        }
+        return nil
+    }
+
+    static func unregister(_ slot: Int?) {
+        guard let slot else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let path = slots[slot]
+        slots[slot] = nil
+        free(path)
+    }
+}
+
+/// Removes every registered temporary file, then dies of `signal` as if unhandled.
+private func handleSignal(_ signal: Int32) {
+    for index in 0..<TemporaryFiles.capacity {
+        if let path = TemporaryFiles.slots[index] { unlink(path) }
+    }
+    Glibc.signal(signal, SIG_DFL)
+    raise(signal)
 }

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // Debian's system ICU (libicu-dev): headers, pkg-config and link flags.
@@ -59,7 +60,10 @@ let package = Package(
         .testTarget(name: "ZhKitICUTests", dependencies: ["ZhKitICU"]),
         .testTarget(name: "ZhKitTests", dependencies: ["ZhKit"]),
         .testTarget(name: "ZhKitEntitiesTests", dependencies: ["ZhKitEntities"]),
-        .testTarget(name: "ZhKitCorpusTests", dependencies: ["ZhKitCorpus"]),
+        .testTarget(
+            name: "ZhKitCorpusTests",
+            dependencies: ["ZhKitCorpus", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "ZhKitCLITests", dependencies: ["ZhKitCLI"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target (with the address sanitizer) and runs it for SECONDS (default 60)
 # on a corpus seeded from seeds/ (a paragraph a file) and Fuzz/cases/ (hand-made inputs).
-# Findings (crash-*, leak-*, timeout-*) land in Fuzz/findings/; every one becomes a regression test.
+# Findings (crash-*, leak-*, timeout-*) land in Fuzz/findings/; every one becomes a regression test
+# and goes into Fuzz/regressions/, which each run replays first.
 #   bash Fuzz/run.sh 3600          # an hour
 #   bash Fuzz/run.sh 20 -runs=1000 # a smoke run (CI)
 set -euo pipefail
@@ -25,4 +26,8 @@ for seed in seeds:
 PY
 cp cases/* "$corpus"/ 2>/dev/null || true
 export SWIFT_BACKTRACE=enable=no
+# Every past finding first: each must now pass.
+if compgen -G "regressions/*" > /dev/null; then
+    "$binary" regressions/* 2>&1 | tail -1
+fi
 "$binary" "$corpus" -max_len=4096 -max_total_time="$seconds" -artifact_prefix=findings/ -print_final_stats=1 "$@"

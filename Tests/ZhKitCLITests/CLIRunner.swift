@@ -42,19 +42,28 @@ struct CLIRunner {
         try process.run()
         // Read both pipes while the process runs, so that a large output cannot block it.
         nonisolated(unsafe) var errData = Data()
-        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        // The semaphores order the threads' writes before the reads below (a happens-before
+        // edge that polling `isFinished` does not give: the thread sanitizer says so).
+        let errDone = DispatchSemaphore(value: 0)
+        let errReader = Thread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
         errReader.start()
         // Write standard input from a thread of its own too: a large input and a large output
         // would otherwise wait on each other through full pipes.
+        let writerDone = DispatchSemaphore(value: 0)
         let writer = Thread {
             // zhkit may exit before reading it all (an error): a closed pipe is no failure here.
             if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
             try? input.fileHandleForWriting.close()
+            writerDone.signal()
         }
         writer.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errReader.isFinished || !writer.isFinished { Thread.sleep(forTimeInterval: 0.001) }
+        errDone.wait()
+        writerDone.wait()
         return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 

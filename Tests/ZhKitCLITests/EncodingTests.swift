@@ -60,6 +60,19 @@ import Testing
         #expect(unknown.status == 64)
     }
 
+    @Test func evalReadsGoldInAnEncoding() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 联合国 环境 规划署 / 联合国 环境规划署, in GBK.
+        try Self.bytes("c1aabacfb9fa20bbb7beb320b9e6bbaecaf00a").write(to: root.appendingPathComponent("gold.txt"))
+        try Self.bytes("c1aabacfb9fa20bbb7beb3b9e6bbaecaf00a").write(to: root.appendingPathComponent("test.txt"))
+        let result = try CLIRunner.run(["eval", "segmentation", "--encoding", "GBK", "--gold", root.appendingPathComponent("gold.txt").path, root.appendingPathComponent("test.txt").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output.contains("gold words      3") && result.output.contains("test words      2"))
+        let strict = try CLIRunner.run(["eval", "segmentation", "--gold", root.appendingPathComponent("gold.txt").path, root.appendingPathComponent("test.txt").path])
+        #expect(strict.status == 65)
+    }
+
     @Test func aUTF8ByteOrderMarkIsTakenOffAndReported() throws {
         var input = Data([0xEF, 0xBB, 0xBF])
         input.append(Data("联合国环境署在2020年成立。".utf8))

@@ -37,10 +37,14 @@ struct SegmentationEvalCommand: ParsableCommand {
     @Argument(help: "The segmentation to score.")
     var test: String
 
+    @Option(help: ArgumentHelp("The files' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, Big5, UTF-16, …) or auto.", valueName: "name"))
+    var encoding = "UTF-8"
+
     func run() throws {
-        let goldText = try InputFile(path: gold).readText()
-        let testText = try InputFile(path: test).readText()
-        let vocabulary = try words.map { try SegmentationScorer.wordList(fromFileContents: InputFile(path: $0).readText()) } ?? []
+        let given = InputEncoding(argument: encoding)
+        let goldText = try InputFile(path: gold, encoding: given).readText()
+        let testText = try InputFile(path: test, encoding: given).readText()
+        let vocabulary = try words.map { try SegmentationScorer.wordList(fromFileContents: InputFile(path: $0, encoding: given).readText()) } ?? []
         let score: SegmentationScore
         do {
             score = try SegmentationScorer(trainingWords: vocabulary).score(gold: goldText, test: testText)

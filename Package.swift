@@ -37,12 +37,16 @@ let package = Package(
             // The compiled default lexicon, built from dictionaries/ by `zhkit dictionary compile`.
             resources: [.copy("Resources/default.zhlex")]
         ),
-        // Entities: numbers, dates, times and organisations, with normalised values.
+        // Entities: numbers, dates and times with normalised values; organisations, people and places.
         .target(
             name: "ZhKitEntities",
             dependencies: ["ZhKit"],
-            // Organisation and place names derived from dictionaries/general.txt by `zhkit dictionary compile`.
-            resources: [.copy("Resources/names.txt")]
+            resources: [
+                // Names derived from dictionaries/ (the lexicon's tags, the gazetteers) by `zhkit dictionary compile`.
+                .copy("Resources/names.txt"),
+                // The name tagger's model, trained on UNER Chinese (CC BY-SA 4.0) by `zhkit train entities`.
+                .copy("Resources/entities.zhner"),
+            ]
         ),
         // Corpus formats: readers and writers of annotated text.
         .target(name: "ZhKitCorpus", dependencies: ["ZhKit", "ZhKitEntities"]),

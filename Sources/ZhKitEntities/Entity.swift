@@ -1,6 +1,9 @@
 /// What an entity is, with OntoNotes 5's names (those spaCy, Stanza and HanLP emit).
 public enum EntityLabel: String, Sendable, Hashable, CaseIterable, Codable {
     case org = "ORG"
+    case person = "PERSON"
+    case gpe = "GPE"
+    case loc = "LOC"
     case date = "DATE"
     case time = "TIME"
     case percent = "PERCENT"
@@ -9,28 +12,36 @@ public enum EntityLabel: String, Sendable, Hashable, CaseIterable, Codable {
     case ordinal = "ORDINAL"
     case cardinal = "CARDINAL"
 
-    /// The coarse group it is scored in: ORG, DATE (DATE and TIME) or NUMBER (the rest).
+    /// The coarse group it is scored in: ORG, PER (PERSON), LOC (GPE and LOC), DATE (DATE and
+    /// TIME) or NUMBER (the rest).
     public var group: EntityGroup {
         switch self {
         case .org: .org
+        case .person: .per
+        case .gpe, .loc: .loc
         case .date, .time: .date
         case .percent, .money, .quantity, .ordinal, .cardinal: .number
         }
     }
 }
 
-/// The three groups entities are scored in.
+/// The five groups entities are scored in.
 public enum EntityGroup: String, Sendable, Hashable, CaseIterable {
     case org = "ORG"
+    case per = "PER"
+    case loc = "LOC"
     case date = "DATE"
     case number = "NUMBER"
 
-    /// The group of a label as gold files write it: OntoNotes names, and `NUMBER` for any number.
+    /// The group of a label as gold files write it: OntoNotes names, `PER` for a person (UNER,
+    /// CoNLL), and `NUMBER` for any number.
     public init?(goldLabel: String) {
         if let label = EntityLabel(rawValue: goldLabel) {
             self = label.group
         } else if goldLabel == "NUMBER" {
             self = .number
+        } else if goldLabel == "PER" {
+            self = .per
         } else {
             return nil
         }

@@ -2,8 +2,9 @@
 /// group.
 ///
 /// A predicted entity is correct when a gold entity of the same document has the same start,
-/// end and label (for a label's score) or the same group (for a group's score: ORG; DATE = DATE
-/// and TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, and the gold label NUMBER).
+/// end and label (for a label's score) or the same group (for a group's score: ORG; PER =
+/// PERSON and the gold label PER; LOC = GPE and LOC; DATE = DATE and TIME; NUMBER = PERCENT,
+/// MONEY, QUANTITY, ORDINAL, CARDINAL, and the gold label NUMBER).
 public struct EntityScore: Sendable, Hashable {
     public var gold = 0
     public var predicted = 0
@@ -50,7 +51,7 @@ public struct EntityScorer: Sendable {
             byLabel[span.label, default: EntityScore()].predicted += 1
             if goldSet.contains(span) { byLabel[span.label, default: EntityScore()].correct += 1 }
         }
-        // Groups: spans of labels outside the three groups (LOC, PER in some gold sets) are left out.
+        // Groups: spans of labels outside the five groups are left out.
         func grouped(_ spans: [LabelledSpan]) -> [GroupedSpan] {
             spans.compactMap { span in EntityGroup(goldLabel: span.label).map { GroupedSpan(start: span.start, end: span.end, group: $0) } }
         }

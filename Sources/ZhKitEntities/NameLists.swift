@@ -1,16 +1,18 @@
 import Foundation
 import ZhKit
 
-/// Names the organisation recogniser knows: organisations and places, from the general lexicon's
-/// part-of-speech tags (jieba's `nt` and `ns`).
+/// Names the entity recognisers know: organisations, places, people's names and surnames, and
+/// the word classes the organisation grammar needs, from the general lexicon's part-of-speech
+/// tags (jieba's `nt`, `ns`, `nr`, …) and the project's gazetteers (`dictionaries/places.txt`,
+/// `dictionaries/surnames.txt`, `dictionaries/organizations.txt`).
 ///
-/// `zhkit dictionary compile` writes them to `Resources/names.txt` (`ORG<TAB>name` and
-/// `PLACE<TAB>name` lines), derived from `dictionaries/general.txt`; a test checks that the file
-/// is current.
+/// `zhkit dictionary compile` writes them to `Resources/names.txt` (`TAG<TAB>name` lines); a
+/// test checks that the file is current. The name tagger reads them as features, so a listed
+/// name is evidence, weighed against the context, not a verdict.
 public struct NameLists: Sendable {
     /// What lists a word is in, for the grammar: one look-up per token.
     struct Kinds: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let organization = Kinds(rawValue: 1)
         static let place = Kinds(rawValue: 2)
         static let scope = Kinds(rawValue: 4)
@@ -32,10 +34,28 @@ public struct NameLists: Sendable {
         static let assembly = Kinds(rawValue: 8192)  // 大会
         static let acronymHead = Kinds(rawValue: 16384)
         static let strongHead = Kinds(rawValue: 32768)
+        /// A person's name (jieba's `nr`, `nrt`, `nrfg`); also `proper` for the grammar.
+        static let person = Kinds(rawValue: 1 << 16)
+        /// A surname, of one character or two (`王`, `欧阳`).
+        static let surname = Kinds(rawValue: 1 << 17)
+        /// A political place: a country, province, city or county (ANNOTATION.md's GPE).
+        static let politicalPlace = Kinds(rawValue: 1 << 18)
+        /// A natural or other place: a region, continent, sea, river or mountain (LOC).
+        static let naturalPlace = Kinds(rawValue: 1 << 19)
+        /// A character common in Chinese given names (`伟`, `秀`, `峰`).
+        static let givenNameCharacter = Kinds(rawValue: 1 << 20)
+        /// A character common in transliterated foreign names (`斯`, `尔`, `克`).
+        static let transliterationCharacter = Kinds(rawValue: 1 << 21)
+        /// The first character of a compound surname (`欧` of 欧阳); in the one-character table
+        /// only, so that a two-character surname is looked up only after one.
+        static let compoundSurnameStart = Kinds(rawValue: 1 << 22)
 
         /// The kinds of a names file's line tag.
         static let byTag: [String: Kinds] = [
-            "ORG": .organization, "PLACE": .place, "CATEGORY": .category, "COMMON": .common, "PROPER": .proper, "BREAK": .breaker,
+            "ORG": .organization, "PLACE": .place, "GPE": [.place, .politicalPlace], "LOC": [.place, .naturalPlace],
+            "CATEGORY": .category, "COMMON": .common, "PROPER": .proper, "PERSON": [.proper, .person], "SURNAME": .surname,
+            "GIVEN": .givenNameCharacter, "TRANSLIT": .transliterationCharacter,
+            "BREAK": .breaker,
         ]
     }
 
@@ -83,15 +103,61 @@ public struct NameLists: Sendable {
 
     /// The lists `s[range]` is in. O(length).
     func kinds(of s: [UInt32], _ range: Range<Int>) -> Kinds {
-        var index = firstEntry(Self.hash(s[range]))
+        s.withUnsafeBufferPointer { kinds(of: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The lists `word` is in. O(length); one character: O(1), from `characterKinds`.
+    func kinds(of word: UnsafeBufferPointer<UInt32>) -> Kinds {
+        if word.count == 1, let scalar = word.first, scalar >= Self.characterBase, scalar < Self.characterBase + UInt32(characterKinds.count) {
+            return characterKinds[Int(scalar - Self.characterBase)]
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in word {
+            hash ^= UInt64(scalar)
+            hash &*= 0x100_0000_01b3
+        }
+        var index = firstEntry(hash)
         while index >= 0 {
             let entry = entries[Int(index)]
-            if Int(entry.count) == range.count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(s[range]) {
+            if Int(entry.count) == word.count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(word) {
                 return entry.kinds
             }
             index = entry.next
         }
         return []
+    }
+
+    /// The kinds of each character of the CJK Unified Ideographs block, the hot path's
+    /// one-character look-up (surnames, name characters); others go through the hash table.
+    private var characterKinds: [Kinds] = []
+    static let characterBase: UInt32 = 0x4E00
+    /// Fills `characterKinds` from the entries, marking the first characters of compound
+    /// surnames.
+    private mutating func buildCharacterTables() {
+        characterKinds = [Kinds](repeating: [], count: 0x9FFF - 0x4E00 + 1)
+        for entry in entries {
+            let first = storage[Int(entry.start)]
+            if entry.count == 1, first >= Self.characterBase, first < Self.characterBase + UInt32(characterKinds.count) {
+                characterKinds[Int(first - Self.characterBase)] = entry.kinds
+            }
+            if entry.count == 2, entry.kinds.contains(.surname), first >= Self.characterBase, first < Self.characterBase + UInt32(characterKinds.count) {
+                characterKinds[Int(first - Self.characterBase)].insert(.compoundSurnameStart)
+            }
+        }
+    }
+
+    /// A fingerprint of the names file this was read from (0 when built from sets): a name
+    /// model records the one it was trained with.
+    public private(set) var fingerprint: UInt64 = 0
+
+    /// Endings of places that are no political entities (ANNOTATION.md's LOC): mountains,
+    /// rivers, lakes, seas, bays, islands, plains, deserts, continents, regions.
+    static let naturalPlaceEndings: [[UInt32]] = ["山", "峰", "岭", "河", "江", "湖", "海", "洋", "湾", "峡", "岛", "原", "漠", "洲", "地区", "流域", "盆地"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    /// Whether a place's name ends like a natural place or a region (`恒河`, `亚太地区`).
+    static func isNaturalPlaceName(_ name: ArraySlice<UInt32>) -> Bool {
+        naturalPlaceEndings.contains { name.count > $0.count && name.ends(with: $0) }
     }
 
     /// Whether `word` is a known organisation's name.
@@ -157,16 +223,22 @@ public struct NameLists: Sendable {
         add(places, .place)
         addGrammarWords()
         buildSlots()
+        buildCharacterTables()
     }
 
-    /// The names file's text derived from the general lexicon's text: words of two characters
-    /// or more tagged `nt` (organisations) or `ns` (places), sorted. O(n log n).
+    /// The names file's text derived from the general lexicon's text and the gazetteers: words
+    /// of two characters or more tagged `nt` (organisations), `ns` (places), `nr`, `nrt`,
+    /// `nrfg` (people), `nz`, `j` (other proper names), sorted. O(n log n).
     ///
     /// jieba's `nt` tag is noisy (`音乐会`, `上进心`, `联合公报` carry it): `nt` words that end like
     /// events, meetings, documents or places (`noiseEndings`) are left out.
     /// `organizations`, the project's list of organisation names (`dictionaries/organizations.txt`,
-    /// the same format), adds names whatever the general lexicon says of them.
-    public static func derive(fromGeneralLexicon text: String, organizations organizationList: String = "") -> String {
+    /// the same format), adds names whatever the general lexicon says of them; `places`
+    /// (`name<TAB>GPE|LOC` lines) and `surnames` (one a line) are the gazetteers of
+    /// `dictionaries/`, `#` lines being comments.
+    public static func derive(fromGeneralLexicon text: String, organizations organizationList: String = "", places placeList: String = "",
+        surnames surnameList: String = "") -> String
+    {
         var listed = Set<String>()
         for line in organizationList.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             if let word = line.split(separator: " ").first { listed.insert(String(word)) }
@@ -176,6 +248,8 @@ public struct NameLists: Sendable {
         var categories: [String] = []
         var commonWords: [String] = []
         var properNames: [String] = []
+        var people: [String] = []
+        var peopleByTag: [(String, Substring)] = []
         var functionWords: [String] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ")
@@ -201,7 +275,12 @@ public struct NameLists: Sendable {
             }
             if tag == "ns" { places.append(word) }
             if otherProperTags.contains(tag), word.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) {
-                properNames.append(word)
+                if personTags.contains(tag) {
+                    people.append(word)
+                    peopleByTag.append((word, tag))
+                } else {
+                    properNames.append(word)
+                }
             }
             // Words that end like a name but whose tag says they are none: nouns of a kind of
             // body (`卷烟厂`, tagged `n`) and idioms, verbs and the rest (`统揽全局`).
@@ -216,10 +295,50 @@ public struct NameLists: Sendable {
         // Standing bodies named without a head are organisations whatever their tag (欧盟 is `j`).
         organizations += standaloneOrganizations
         organizations += listed.subtracting(standaloneOrganizations)
-        let lines = organizations.sorted().map { "ORG\t" + $0 } + places.sorted().map { "PLACE\t" + $0 }
+        // The gazetteers: places typed GPE or LOC, surnames.
+        var typedPlaces: [String: String] = [:]
+        for line in placeList.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2, fields[1] == "GPE" || fields[1] == "LOC", fields[0].unicodeScalars.count >= 2 else { continue }
+            typedPlaces[String(fields[0])] = String(fields[1])
+        }
+        let surnames = surnameList.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { String($0.split(separator: "\t")[0]) }
+        let (givenNameCharacters, transliterationCharacters) = nameCharacters(people: peopleByTag, surnames: Set(surnames))
+        let lines = organizations.sorted().map { "ORG\t" + $0 } + places.filter { typedPlaces[$0] == nil }.sorted().map { "PLACE\t" + $0 }
+            + typedPlaces.sorted { $0.key < $1.key }.map { $0.value + "\t" + $0.key }
             + categories.sorted().map { "CATEGORY\t" + $0 } + commonWords.sorted().map { "COMMON\t" + $0 }
-            + properNames.sorted().map { "PROPER\t" + $0 } + functionWords.sorted().map { "BREAK\t" + $0 }
+            + properNames.sorted().map { "PROPER\t" + $0 } + people.sorted().map { "PERSON\t" + $0 }
+            + Set(surnames).sorted().map { "SURNAME\t" + $0 } + givenNameCharacters.map { "GIVEN\t" + $0 }
+            + transliterationCharacters.map { "TRANSLIT\t" + $0 } + functionWords.sorted().map { "BREAK\t" + $0 }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The characters of given names and of transliterated names, from the lexicon's names:
+    /// those that follow a surname in 20 Chinese names (`nr`, `nrfg`) or more, and those in 20
+    /// transliterated names (`nrt`) or more, sorted. The thresholds keep the characters that
+    /// recur in names and drop the noise of single odd entries.
+    static func nameCharacters(people: [(String, Substring)], surnames: Set<String>) -> (given: [String], transliteration: [String]) {
+        var given: [Character: Int] = [:]
+        var transliteration: [Character: Int] = [:]
+        for (word, tag) in people {
+            let characters = Array(word)
+            if tag == "nrt" {
+                for character in characters { transliteration[character, default: 0] += 1 }
+            } else if (2...3).contains(characters.count) {
+                let rest: ArraySlice<Character>
+                if characters.count == 3, surnames.contains(String(characters[0..<2])) {
+                    rest = characters[2...]
+                } else if surnames.contains(String(characters[0])) {
+                    rest = characters[1...]
+                } else {
+                    continue
+                }
+                for character in rest { given[character, default: 0] += 1 }
+            }
+        }
+        func frequent(_ counts: [Character: Int]) -> [String] { counts.filter { $0.value >= 20 }.map { String($0.key) }.sorted() }
+        return (frequent(given), frequent(transliteration))
     }
 
     /// `nt` words that name a kind of body, not one body (`人民法院` is any people's court): they
@@ -238,6 +357,9 @@ public struct NameLists: Sendable {
 
     /// Tags of the names that may start an organisation's name besides places and organisations.
     static let otherProperTags: Set<Substring> = ["nr", "nrt", "nrfg", "nz", "j"]
+
+    /// Tags of people's names: Chinese (`nr`), transliterated (`nrt`, `nrfg`).
+    static let personTags: Set<Substring> = ["nr", "nrt", "nrfg"]
 
     /// Endings of the names of ministries and departments, which jieba tags `n` (`公安部`):
     /// names, not kinds of body.
@@ -258,6 +380,7 @@ public struct NameLists: Sendable {
 
     /// Reads a names file (`TAG<TAB>word` lines, valid UTF-8). O(n), no `String` per line.
     public init(namesFile bytes: UnsafeBufferPointer<UInt8>) {
+        fingerprint = ZhKit.fingerprint([Array(bytes)])
         let tags = Kinds.byTag.map { (Array($0.key.utf8), $0.value) }
         entries.reserveCapacity(bytes.count / 12)
         firstByHash.reserveCapacity(bytes.count / 12)
@@ -284,6 +407,7 @@ public struct NameLists: Sendable {
         }
         addGrammarWords()
         buildSlots()
+        buildCharacterTables()
     }
 
     /// Reads a names file's text.

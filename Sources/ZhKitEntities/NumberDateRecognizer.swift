@@ -17,9 +17,9 @@ struct NumberDateRecognizer {
     /// number only at such a start, so that the 一 of 统一 or the 二 of 二氧化碳 is no number.
     let tokenStarts: [Bool]
 
-    func candidates(in s: [UInt32]) -> [Candidate] {
+    /// The numbers, dates and times of `s`; `inURL` is `urlMask(s)`.
+    func candidates(in s: [UInt32], inURL: [Bool]) -> [Candidate] {
         var found: [Candidate] = []
-        let inURL = Self.urlMask(s)
         var index = 0
         while index < s.count {
             // Numbers inside URLs (`/2020-12-02/`, `%202020%20`) are no entities; most characters

@@ -22,6 +22,10 @@ struct TokenFacts {
     var isAssembly = false
     var isAcronymHead = false
     var isStrongHead = false
+    /// A kind of body (`有限公司`) or a word that only looks like a name (`统揽全局`): no name alone.
+    var isGeneric = false
+    /// A word that only looks like a name (`统揽全局`, `精心组织`): no name ends in it.
+    var isLookalike = false
 
     var isAnchor: Bool { isOrganization || isNamedHead || isPlace || isScope || isAcronym }
 }
@@ -147,14 +151,73 @@ struct OrganizationRecognizer {
         facts.isStrongHead = kinds.contains(.strongHead)
         facts.isEvent = kinds.contains(.event)
         facts.endsEventName = kinds.contains(.eventNameEnd)
+        facts.isGeneric = kinds.contains(.common) || kinds.contains(.category)
+        facts.isLookalike = kinds.contains(.common)
         if kinds.contains(.common) { return facts }
         facts.isNamedHead = !kinds.contains(.category) && Self.isHeadWord(scalars)
         facts.isHead = facts.isNamedHead || kinds.contains(.head) || kinds.contains(.category)
         return facts
     }
 
-    func candidates(in s: [UInt32], tokens: [FoldedToken], insideTitle: [Bool]) -> [Candidate] {
+    /// What the grammar finds in a text.
+    struct Findings {
+        var candidates: [Candidate]
+        /// What the grammar knows of each token.
+        var facts: [TokenFacts]
+        /// Numbered sessions (`第五届联合国环境大会`): nothing inside them is a name (rule 5).
+        var sessions: [Range<Int>]
+    }
+
+    /// The organisations of `s`, what the grammar knows of each token, and the sessions.
+    func findings(in s: [UInt32], tokens: [FoldedToken], insideTitle: [Bool]) -> Findings {
         let facts = tokens.map { self.facts(of: $0, in: s) }
+        let (found, sessions) = candidates(in: s, tokens: tokens, facts: facts, insideTitle: insideTitle)
+        return Findings(candidates: found, facts: facts, sessions: sessions)
+    }
+
+    /// A name the tagger found, held to ANNOTATION.md's rules as the grammar's own are: nothing
+    /// inside a title or a numbered session; no organisation that runs into an event's name
+    /// (rule 5) or that is a numbered session; function words at the start left out
+    /// (`与 粮食及农业组织`); a kind of body alone (`有限公司`) is none. `nil` when nothing is left.
+    func vet(_ candidate: Candidate, in s: [UInt32], tokens: [FoldedToken], findings: Findings, insideTitle: [Bool]) -> Candidate? {
+        var range = candidate.range
+        let facts = findings.facts
+        guard !insideTitle[range.lowerBound], !findings.sessions.contains(where: { $0.overlaps(range) }) else { return nil }
+        // A name in Latin letters alone is capitalised and holds no `%` or `/`: lower-case words
+        // and pieces of URLs that a PDF's line wraps cut loose (`blue-championing-coastal-`) are
+        // none.
+        if !s[range].contains(where: { NameFeatures.shape($0) == 1 }) {
+            guard NameFeatures.shape(s[range.lowerBound]) == 4,
+                s[range].allSatisfy({ (2...6).contains(NameFeatures.shape($0)) || $0 == 0x20 || $0 == 0x2D || $0 == 0x2E || $0 == 0x27 || $0 == 0x26 })
+            else { return nil }
+        }
+        guard candidate.label == .org else { return candidate }
+        // Leading function words that are whole tokens inside the span.
+        var first = tokenStartingAt(range.lowerBound, tokens)
+        while let index = first, facts[index].isBreaker, tokens[index].range.upperBound < range.upperBound {
+            range = tokens[index].range.upperBound..<range.upperBound
+            first = index + 1 < tokens.count && tokens[index + 1].range.lowerBound == range.lowerBound ? index + 1 : nil
+        }
+        if let index = first, tokens[index].range == range, facts[index].isGeneric { return nil }
+        if let last = tokenEndingAt(range.upperBound, tokens), facts[last].isLookalike || isFollowedByEvent(tokens, facts, after: last) { return nil }
+        if range.lowerBound > 0, s[range.lowerBound - 1] == 0x5C4A || s[range.lowerBound - 1] == 0x6B21, s[range.upperBound - 1] == 0x4F1A {
+            return nil  // 届 次 … 会: a numbered session
+        }
+        return Candidate(range: range, label: .org, value: nil)
+    }
+
+    /// The index of the token that starts at `start`, by binary search. O(log n).
+    func tokenStartingAt(_ start: Int, _ tokens: [FoldedToken]) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound < start { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low].range.lowerBound == start ? low : nil
+    }
+
+    func candidates(in s: [UInt32], tokens: [FoldedToken], facts: [TokenFacts], insideTitle: [Bool]) -> (found: [Candidate], sessions: [Range<Int>]) {
         var found: [Candidate] = []
         var index = 0
         while index < tokens.count {
@@ -226,7 +289,7 @@ struct OrganizationRecognizer {
         if !sessions.isEmpty {
             found.removeAll { candidate in sessions.contains { $0.overlaps(candidate.range) } }
         }
-        return found
+        return (found, sessions)
     }
 
     /// Middle dots between the parts of a transliterated name: · ・ • ‧.

@@ -69,8 +69,12 @@ import ZhKit
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let general = try String(contentsOf: root.appendingPathComponent("dictionaries/general.txt"), encoding: .utf8)
         let shipped = try String(contentsOf: root.appendingPathComponent("Sources/ZhKitEntities/Resources/names.txt"), encoding: .utf8)
-        let listed = try String(contentsOf: root.appendingPathComponent("dictionaries/organizations.txt"), encoding: .utf8)
-        #expect(NameLists.derive(fromGeneralLexicon: general, organizations: listed) == shipped, "names.txt is stale: run `swift run -c release zhkit dictionary compile`")
+        func source(_ name: String) throws -> String {
+            try String(contentsOf: root.appendingPathComponent("dictionaries/" + name), encoding: .utf8)
+        }
+        let derived = NameLists.derive(fromGeneralLexicon: general, organizations: try source("organizations.txt") + "\n" + (try source("org-extra.txt")),
+            places: try source("places.txt"), surnames: try source("surnames.txt"))
+        #expect(derived == shipped, "names.txt is stale: run `swift run -c release zhkit dictionary compile`")
         #expect(NameLists.bundled.isOrganization("联合国"))
     }
 }

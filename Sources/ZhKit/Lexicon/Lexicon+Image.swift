@@ -79,18 +79,21 @@ public func fingerprint(_ parts: [[UInt8]]) -> UInt64 {
     return hash
 }
 
-struct ImageWriter {
-    var bytes: [UInt8] = []
+/// Writes the compiled images (lexicon, name tagger): little-endian numbers and counted arrays.
+package struct ImageWriter {
+    package var bytes: [UInt8] = []
 
-    mutating func append<T: FixedWidthInteger>(_ value: T) {
+    package init() {}
+
+    package mutating func append<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 
-    mutating func append(_ value: Float) {
+    package mutating func append(_ value: Float) {
         append(value.bitPattern)
     }
 
-    mutating func append<T: BitwiseCopyable>(array: [T]) {
+    package mutating func append<T: BitwiseCopyable>(array: [T]) {
         append(UInt64(array.count))
         array.withUnsafeBytes { bytes += $0 }
     }
@@ -101,17 +104,18 @@ struct ImageWriter {
     }
 }
 
-struct ImageReader {
+/// Reads what `ImageWriter` wrote, refusing what is cut short.
+package struct ImageReader {
     let bytes: UnsafeRawBufferPointer
     let source: String
-    var offset = 0
+    package var offset = 0
 
-    init(bytes: UnsafeRawBufferPointer, source: String) {
+    package init(bytes: UnsafeRawBufferPointer, source: String) {
         self.bytes = bytes
         self.source = source
     }
 
-    mutating func read<T: FixedWidthInteger>() throws(DictionaryError) -> T {
+    package mutating func read<T: FixedWidthInteger>() throws(DictionaryError) -> T {
         let size = MemoryLayout<T>.size
         guard offset + size <= bytes.count else { throw truncated() }
         let value = bytes.loadUnaligned(fromByteOffset: offset, as: T.self)
@@ -119,7 +123,7 @@ struct ImageReader {
         return T(littleEndian: value)
     }
 
-    mutating func read() throws(DictionaryError) -> Float {
+    package mutating func read() throws(DictionaryError) -> Float {
         Float(bitPattern: try read() as UInt32)
     }
 
@@ -133,7 +137,7 @@ struct ImageReader {
         return (offset, Int(count))
     }
 
-    mutating func readArray<T: BitwiseCopyable>() throws(DictionaryError) -> [T] {
+    package mutating func readArray<T: BitwiseCopyable>() throws(DictionaryError) -> [T] {
         let (start, count) = try nextArray(of: T.self)
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: bytes.baseAddress! + start, byteCount: count * MemoryLayout<T>.stride)
@@ -147,6 +151,6 @@ struct ImageReader {
     }
 
     func truncated() -> DictionaryError {
-        DictionaryError(source: source, line: 0, reason: "the compiled lexicon is cut short at byte \(offset)")
+        DictionaryError(source: source, line: 0, reason: "the compiled image is cut short at byte \(offset)")
     }
 }

@@ -40,6 +40,12 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
     var dictionaries: [String] = []
 
+    @Option(help: ArgumentHelp("A name model that 'zhkit train entities' wrote, instead of the bundled one.", valueName: "file"))
+    var model: String?
+
+    @Flag(help: "No name tagger: organisations from the grammar alone, no people or places.")
+    var noTagger = false
+
     @Option(help: "Input format: text (a document per file) or jsonl (a {\"id\", \"text\"} object per line).")
     var inputFormat: InputFormat = .text
 
@@ -72,13 +78,16 @@ struct AnnotateCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if noTagger && model != nil { throw ValidationError("--model and --no-tagger exclude each other") }
         if char && format != .bio { throw ValidationError("--char goes with --format bio") }
         if format == .brat && output == nil { throw ValidationError("--format brat writes two files per input: give --output") }
         if format == .brat && inputFormat == .jsonl { throw ValidationError("--format brat needs text input: its .txt is the input itself") }
     }
 
     func run() throws {
-        let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries)), reflow: reflow)
+        let tagger = noTagger ? nil : try model.map { path throws(CLIError) in try loadNameTagger(path) } ?? NameTagger.bundled
+        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger)
+        let annotator = CorpusAnnotator(extractor: extractor, reflow: reflow)
         let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding))
         let sizes = inputs.map(\.size)
         var progress = ProgressLine(quiet: quiet, totalFiles: inputs.count, totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
@@ -325,4 +334,20 @@ struct AnnotationSink {
         guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
+}
+
+/// A name model from a file: refused (65) when it is no model of this ZhKit's features, and
+/// when it was trained with other name lists than the bundled ones.
+func loadNameTagger(_ path: String) throws(CLIError) -> NameTagger {
+    let bytes = try InputFile(path: path).readBytes()
+    let tagger: NameTagger
+    do {
+        tagger = try NameTagger(image: bytes, source: path)
+    } catch {
+        throw CLIError(.dataError, error.description)
+    }
+    guard tagger.namesFingerprint == NameLists.bundled.fingerprint else {
+        throw CLIError(.dataError, "'\(path)' was trained with other name lists than this zhkit's: train it again with this version")
+    }
+    return tagger
 }

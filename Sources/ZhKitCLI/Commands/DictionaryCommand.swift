@@ -22,6 +22,14 @@ enum LexiconSources {
     }
 }
 
+/// The gazetteers that go into the names file (not into the lexicon): places typed GPE or LOC,
+/// surnames, and organisation names beyond `organizations.txt`.
+enum NameSources {
+    static let places = "places.txt"
+    static let surnames = "surnames.txt"
+    static let organizations = "org-extra.txt"
+}
+
 /// `zhkit dictionary compile`: builds the compiled default lexicon from `dictionaries/`.
 struct CompileDictionaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +38,9 @@ struct CompileDictionaryCommand: ParsableCommand {
         discussion: """
             Reads the word lists and the character model in SOURCES (general.txt, organizations.txt, hmm.txt) and \
             writes the compiled image to OUTPUT, whole or not at all. The image records a \
-            fingerprint of its sources; the tests fail when the committed image is older than them.
+            fingerprint of its sources; the tests fail when the committed image is older than them. \
+            The names file for entities (NAMES-OUTPUT) is derived from the lexicon's tags and the \
+            gazetteers places.txt, surnames.txt and org-extra.txt.
             """
     )
 
@@ -66,8 +76,10 @@ struct CompileDictionaryCommand: ParsableCommand {
         }
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
+        func gazetteer(_ name: String) throws(CLIError) -> String { try InputFile(path: sources + "/" + name).readText() }
         let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self),
-            organizations: String(decoding: contents[1], as: UTF8.self))
+            organizations: String(decoding: contents[1], as: UTF8.self) + "\n" + (try gazetteer(NameSources.organizations)),
+            places: try gazetteer(NameSources.places), surnames: try gazetteer(NameSources.surnames))
         try writeWhole(Array(names.utf8), to: namesOutput)
         printError("wrote the organisation and place names to \(namesOutput)")
     }

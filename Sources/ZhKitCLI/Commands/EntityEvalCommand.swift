@@ -13,7 +13,7 @@ struct EntityEvalCommand: ParsableCommand {
             "end", "label"}] (Unicode scalar offsets, end exclusive): gold files as ANNOTATION.md \
             describes them, predictions as 'zhkit annotate' writes them. Documents are matched by \
             "id" when both have ids, else by line. Scores are given per label and per group: ORG; \
-            DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL (and a gold \
+            PER = PERSON (and a gold label PER); LOC = GPE + LOC; DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL (and a gold \
             label NUMBER).
             """
     )
@@ -89,7 +89,7 @@ struct EntityEvalCommand: ParsableCommand {
         for group in EntityGroup.allCases { lines.append(row(group.rawValue + "*", scorer.byGroup[group] ?? EntityScore())) }
         lines.append(row("all*", scorer.overall))
         for label in scorer.byLabel.keys.sorted() { lines.append(row(label, scorer.byLabel[label]!)) }
-        lines.append("(* groups: DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, NUMBER)")
+        lines.append("(* groups: PER = PERSON, PER; LOC = GPE + LOC; DATE = DATE + TIME; NUMBER = PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL, NUMBER)")
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 

@@ -56,6 +56,16 @@ struct InputFile {
         return InputReader(fd: fd, name: displayName, closes: true)
     }
 
+    /// Reads the whole input as bytes, as it is (a binary file: a model).
+    func readBytes() throws(CLIError) -> [UInt8] {
+        let reader = try openRaw()
+        var bytes: [UInt8] = []
+        while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
+            bytes.append(contentsOf: chunk.bytes)
+        }
+        return bytes
+    }
+
     /// Reads the whole input and checks that it is UTF-8 (after decoding, with `--encoding`).
     func readText() throws(CLIError) -> String {
         let reader = try open()

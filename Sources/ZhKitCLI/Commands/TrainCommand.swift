@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import ZhKit
+import ZhKitCorpus
+import ZhKitEntities
+
+/// `zhkit train`: models learned from the user's own annotated data.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train models from annotated data.",
+        subcommands: [TrainEntitiesCommand.self]
+    )
+}
+
+/// `zhkit train entities`: a name tagger (ORG, PERSON, GPE/LOC) from gold JSONL.
+struct TrainEntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Train the name tagger (organisations, people, places) on gold JSONL.",
+        discussion: """
+            FILE.jsonl holds one document a line: {"text": "...", "entities": [{"start", "end", \
+            "label"}]} with Unicode scalar offsets, as ANNOTATION.md's gold files. Labels ORG, PER \
+            or PERSON, LOC or GPE train the tagger; others are ignored. The tagger is an averaged \
+            perceptron over characters; it reads the segmenter's words (with --dict, the same \
+            user dictionaries you will annotate with), the gazetteers and the grammars, so train \
+            with the ZhKit you annotate with. With --dev, the model of the epoch that scores best \
+            there is kept. Use the model with 'zhkit annotate --model MODEL'.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Gold documents to learn from (JSONL).", valueName: "file"))
+    var train: String
+
+    @Option(help: ArgumentHelp("Gold documents to score each epoch on (JSONL).", valueName: "file"))
+    var dev: String?
+
+    @Option(help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    var output: String
+
+    @Option(help: "Passes over the training documents.")
+    var epochs = 8
+
+    @Option(help: "The share of features left out of each sentence at each step (0 to 0.9): the model learns to lean on context, not only on names it has seen.")
+    var dropout = 0.0
+
+    @Option(help: "The seed of the order the documents are read in.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Add the political places the gazetteers know and the gold leaves untagged (a place as a modifier, 美国 in 美国总统, which ANNOTATION.md tags and UNER does not).")
+    var completePlaces = false
+
+    @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
+    var dictionaries: [String] = []
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+        if !(0...0.9).contains(dropout) { throw ValidationError("--dropout must be between 0 and 0.9") }
+    }
+
+    func run() throws {
+        let (trainDocuments, trainBytes) = try readGoldDocuments(train)
+        let (devDocuments, _) = try dev.map { path throws(CLIError) in try readGoldDocuments(path) } ?? ([], [])
+        guard !trainDocuments.isEmpty else { throw CLIError(.dataError, "'\(train)' holds no document") }
+        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: nil)
+        let settings = Array("epochs=\(epochs) seed=\(seed) complete-places=\(completePlaces) dropout=\(dropout)".utf8)
+        let started = Date()
+        let tagger = NameTagger.train(trainDocuments, dev: devDocuments, extractor: extractor, epochs: epochs, seed: seed,
+            completingPlaces: completePlaces, dropout: dropout, sourceFingerprint: fingerprint([trainBytes, settings]))
+        { epoch in
+            guard !quiet else { return }
+            var line = String(format: "epoch %d: %d of %d sentences wrong", epoch.epoch, epoch.mistakes, epoch.sentences)
+            for group in [EntityGroup.org, .per, .loc] {
+                if let score = epoch.dev[group] { line += String(format: "  %@ F1 %.3f", group.rawValue, score.f1) }
+            }
+            line += String(format: "  (%.0f s)", Date().timeIntervalSince(started))
+            printError(line)
+        }
+        try writeWhole(tagger.serialized(), to: output)
+        if !quiet { printError("wrote \(tagger.featureCount) features to \(output)") }
+    }
+}
+
+/// The documents of a gold JSONL file (`{"text", "entities": [{"start", "end", "label"}]}`), and
+/// the file's bytes.
+func readGoldDocuments(_ path: String) throws(CLIError) -> ([GoldDocument], [UInt8]) {
+    let text = try InputFile(path: path).readText()
+    var documents: [GoldDocument] = []
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        lineNumber += 1
+        guard !line.allSatisfy(\.isWhitespace) else { continue }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw CLIError(.dataError, "\(path):\(lineNumber): not a JSON object")
+        }
+        guard let body = object["text"] as? String else { throw CLIError(.dataError, "\(path):\(lineNumber): no \"text\" string") }
+        guard let entities = object["entities"] as? [[String: Any]] else {
+            throw CLIError(.dataError, "\(path):\(lineNumber): no \"entities\" list")
+        }
+        var spans: [LabelledSpan] = []
+        for entity in entities {
+            guard let start = entity["start"] as? Int, let end = entity["end"] as? Int, let label = entity["label"] as? String else {
+                throw CLIError(.dataError, "\(path):\(lineNumber): an entity needs integer \"start\", \"end\" and a \"label\"")
+            }
+            spans.append(LabelledSpan(start: start, end: end, label: label))
+        }
+        documents.append(GoldDocument(text: body, entities: spans))
+    }
+    return (documents, Array(text.utf8))
+}

@@ -1,0 +1,296 @@
+/// What the name tagger reads of a text: the folded characters, the segmenter's tokens, the
+/// gazetteer matches, and what the number and organisation grammars found.
+struct NameContext {
+    var scalars: [UInt32]
+    var tokens: [FoldedToken]
+    var names: NameLists
+    /// What the organisation grammar found.
+    var organizations: OrganizationRecognizer.Findings
+    /// The number and date grammar's candidates.
+    var numbers: [Candidate]
+    /// Positions inside 《…》.
+    var insideTitle: [Bool]
+    /// Positions inside URLs.
+    var inURL: [Bool]
+}
+
+/// The features of every position of a text, as 64-bit hashes: those of position `i` are
+/// `hashes[offsets[i]..<offsets[i + 1]]`.
+///
+/// Features are hashed, not interned: no `String` is made, and a feature the model never saw
+/// finds no row. Building them costs O(n × templates) plus one gazetteer look-up per run of one
+/// to four tokens.
+struct NameFeatures {
+    var hashes: [UInt64] = []
+    var offsets: [Int32] = [0]
+    /// Where a name may start (bit 0) and end (bit 1): everywhere but inside a token of Latin
+    /// letters or digits (`Rutherford`, `2020`), which a name takes whole or not at all; and
+    /// `outsideOnly` on punctuation and whitespace, which no name here holds: such positions get
+    /// no features and only the tag `O`.
+    var boundaries: [UInt8] = []
+    static let outsideOnly: UInt8 = 4
+
+    /// Bumped whenever a template changes: a model trained with other features is refused.
+    static let version: UInt32 = 3
+
+    /// The templates, whose number is mixed into each feature's key.
+    enum Template: UInt64 {
+        case bias = 1, char, bigram, skipBigram, trigram, shapes, tokenPosition, tokenWord, tokenBefore, tokenAfter
+        case tokenLast, tokenFirst, gazetteer, surname, organizationGrammar, numberGrammar, title, headWord, wordPair
+        case nameCharacters, transliterationRun, personCandidate
+    }
+
+    /// The gazetteer classes a position can be matched in, as features.
+    static let gazetteerClasses: [(NameLists.Kinds, UInt64)] = [
+        (.person, 1), (.politicalPlace, 2), (.naturalPlace, 3), (.place, 4), (.organization, 5), (.proper, 6), (.category, 7),
+        (.common, 8), (.breaker, 9),
+    ]
+
+    init() {}
+
+    init(_ context: NameContext) {
+        let s = context.scalars
+        let n = s.count
+        hashes.reserveCapacity(n * 30)
+        offsets.reserveCapacity(n + 1)
+
+        // The token around each position, and where in it the position stands.
+        var tokenAt = [Int32](repeating: -1, count: n)
+        for (index, token) in context.tokens.enumerated() {
+            for position in token.range { tokenAt[position] = Int32(index) }
+        }
+        let tokenHashes = context.tokens.map { NameLists.hash(s[$0.range]) }
+        boundaries = [UInt8](repeating: 3, count: n)
+        for token in context.tokens where token.range.count > 1 && !s[token.range].contains(where: { Self.shape($0) == 1 }) {
+            for position in token.range.dropFirst() { boundaries[position] &= 2 }
+            for position in token.range.dropLast() { boundaries[position] &= 1 }
+        }
+        for position in 0..<n where Self.isOutside(s[position]) {
+            // A space between Latin words or digits may sit inside a name (`Walter Damrosch`),
+            // though a name neither starts nor ends on it.
+            let insideLatin = s[position] == 0x20 && position > 0 && position + 1 < n
+                && (2...5).contains(Self.shape(s[position - 1])) && (2...5).contains(Self.shape(s[position + 1]))
+            boundaries[position] = insideLatin ? 0 : Self.outsideOnly
+        }
+        // A run between such positions with neither a Han character nor a capital letter holds
+        // no name (`ab ab ab`, `http://…`, digits): it is left out whole, features and all, so
+        // that text with few names costs little.
+        var stretchStart = 0
+        for position in 0...n where position == n || boundaries[position] == Self.outsideOnly {
+            let run = stretchStart..<position
+            stretchStart = position + 1
+            guard !run.isEmpty, !s[run].contains(where: { Self.shape($0) == 1 || Self.shape($0) == 4 }) else { continue }
+            for inside in run { boundaries[inside] = Self.outsideOnly }
+        }
+        // Gazetteer matches over runs of one to four whole tokens, longest first per class.
+        var matches: [(range: Range<Int>, kinds: NameLists.Kinds)] = []
+        for first in context.tokens.indices {
+            var last = first
+            while last < context.tokens.count, last < first + 4 {
+                if last > first, context.tokens[last].range.lowerBound != context.tokens[last - 1].range.upperBound { break }
+                let range = context.tokens[first].range.lowerBound..<context.tokens[last].range.upperBound
+                if range.count > 12 { break }
+                let kinds = s.withUnsafeBufferPointer { context.names.kinds(of: UnsafeBufferPointer(rebasing: $0[range])) }
+                if !kinds.isEmpty { matches.append((range, kinds)) }
+                last += 1
+            }
+        }
+        matches.sort { $0.range.count > $1.range.count }
+        var classAt: [[UInt8]] = Self.gazetteerClasses.map { _ in [UInt8](repeating: 0, count: n) }
+        for (classIndex, (kind, _)) in Self.gazetteerClasses.enumerated() {
+            for match in matches where match.kinds.contains(kind) {
+                guard match.range.allSatisfy({ classAt[classIndex][$0] == 0 }) else { continue }
+                for position in match.range { classAt[classIndex][position] = Self.part(position, in: match.range) }
+            }
+        }
+
+        // What the grammars found, position by position.
+        var organizationPart = [UInt8](repeating: 0, count: n)
+        for candidate in context.organizations.candidates where candidate.range.upperBound <= n {
+            for position in candidate.range { organizationPart[position] = Self.part(position, in: candidate.range) }
+        }
+        var numberPart = [UInt8](repeating: 0, count: n)
+        for candidate in context.numbers where candidate.range.upperBound <= n {
+            let group: UInt8 = candidate.label.group == .date ? 8 : 0
+            for position in candidate.range { numberPart[position] = Self.part(position, in: candidate.range) | group }
+        }
+
+        // What each character is as a part of a name: a surname (or the start of a compound
+        // one), a given-name or a transliteration character. One look-up or two per character.
+        let surname: UInt8 = 1, compoundSurname: UInt8 = 2, given: UInt8 = 4, transliteration: UInt8 = 8
+        let nameCharacters = given | transliteration
+        var characterKinds = [UInt8](repeating: 0, count: n)
+        s.withUnsafeBufferPointer { scalars in
+            for i in 0..<n where Self.shape(scalars[i]) == 1 {
+                let kinds = context.names.kinds(of: UnsafeBufferPointer(rebasing: scalars[i..<(i + 1)]))
+                var bits: UInt8 = kinds.contains(.surname) ? surname : 0
+                if kinds.contains(.givenNameCharacter) { bits |= given }
+                if kinds.contains(.transliterationCharacter) { bits |= transliteration }
+                if i + 1 < n, kinds.contains(.compoundSurnameStart),
+                    context.names.kinds(of: UnsafeBufferPointer(rebasing: scalars[i..<(i + 2)])).contains(.surname)
+                {
+                    bits |= compoundSurname
+                }
+                characterKinds[i] = bits
+            }
+        }
+        // Runs of transliteration characters and middle dots (`叶甫根尼·普鲁申科`): the run's
+        // length (to 7) and the position's part in it.
+        var transliterationRun = [UInt8](repeating: 0, count: n)
+        var runStart = 0
+        for i in 0...n {
+            let inRun = i < n && (characterKinds[i] & transliteration != 0 || (Self.shape(s[i]) == 6 && i > runStart))
+            if inRun { continue }
+            if i - runStart >= 2 {
+                let range = runStart..<i
+                for position in range { transliterationRun[position] = UInt8(min(range.count, 7)) << 3 | Self.part(position, in: range) }
+            }
+            runStart = i + 1
+        }
+        // Chinese names a surname starts: the surname and one or two given-name characters.
+        var personCandidate = [UInt8](repeating: 0, count: n)
+        for i in 0..<n where characterKinds[i] & (surname | compoundSurname) != 0 {
+            let start = characterKinds[i] & compoundSurname != 0 ? i + 2 : i + 1
+            var end = start
+            while end < n, end < start + 2, characterKinds[end] & given != 0 { end += 1 }
+            guard end > start else { continue }
+            let range = i..<end
+            for position in range where personCandidate[position] == 0 {
+                personCandidate[position] = UInt8(range.count) << 3 | Self.part(position, in: range)
+            }
+        }
+
+        func char(_ position: Int) -> UInt64 {
+            position < 0 ? 0x11_0000 : position >= n ? 0x11_0001 : UInt64(Self.normalized(s[position]))
+        }
+        func shape(_ position: Int) -> UInt64 {
+            position < 0 || position >= n ? 15 : UInt64(Self.shape(s[position]))
+        }
+        for i in 0..<n {
+            guard boundaries[i] != Self.outsideOnly else {
+                offsets.append(Int32(hashes.count))
+                continue
+            }
+            let c0 = char(i), cm1 = char(i - 1), cp1 = char(i + 1), cm2 = char(i - 2), cp2 = char(i + 2)
+            add(.bias, 0, 0)
+            add(.char, c0, 2)
+            add(.char, cm1, 1)
+            add(.char, cp1, 3)
+            add(.char, cm2, 0)
+            add(.char, cp2, 4)
+            add(.bigram, cm1 << 21 | c0, 0)
+            add(.bigram, c0 << 21 | cp1, 1)
+            add(.bigram, cm2 << 21 | cm1, 2)
+            add(.bigram, cp1 << 21 | cp2, 3)
+            add(.skipBigram, cm1 << 21 | cp1, 0)
+            add(.trigram, (cm1 << 42) | (c0 << 21) | cp1, 0)
+            add(.shapes, shape(i - 1) << 8 | shape(i) << 4 | shape(i + 1), 0)
+
+            // The token around the position.
+            let token = Int(tokenAt[i])
+            if token >= 0 {
+                let range = context.tokens[token].range
+                let part = UInt64(Self.part(i, in: range))
+                add(.tokenPosition, part << 4 | UInt64(min(range.count, 6)), 0)
+                add(.tokenWord, tokenHashes[token], part)
+                add(.tokenBefore, token > 0 ? tokenHashes[token - 1] : 1, part)
+                add(.tokenAfter, token + 1 < tokenHashes.count ? tokenHashes[token + 1] : 2, part)
+                add(.tokenLast, UInt64(Self.normalized(s[range.upperBound - 1])), part)
+                add(.tokenFirst, UInt64(Self.normalized(s[range.lowerBound])), part)
+                if OrganizationRecognizer.isHeadWord(s[range]) { add(.headWord, part, 0) }
+                if token > 0 { add(.wordPair, tokenHashes[token - 1] ^ (tokenHashes[token] &* 31), part) }
+            } else {
+                add(.tokenPosition, 0, 1)
+            }
+            // Gazetteer classes matched here, with the position's part and the class's.
+            var matchedClasses: UInt64 = 0
+            for (classIndex, (_, code)) in Self.gazetteerClasses.enumerated() {
+                let part = classAt[classIndex][i]
+                guard part != 0 else { continue }
+                add(.gazetteer, code << 4 | UInt64(part), 0)
+                matchedClasses |= 1 << code
+            }
+            if matchedClasses != 0 { add(.gazetteer, matchedClasses, 1) }
+            // A surname here, as a token's start or not; characters of names around.
+            let kinds = characterKinds[i]
+            if kinds & (surname | compoundSurname) != 0 {
+                let atTokenStart = token >= 0 && context.tokens[token].range.lowerBound == i
+                add(.surname, (kinds & compoundSurname != 0 ? 2 : 1) << 1 | (atTokenStart ? 1 : 0),
+                    token >= 0 ? UInt64(min(context.tokens[token].range.count, 4)) : 0)
+            }
+            if i > 0, characterKinds[i - 1] & surname != 0 { add(.surname, 9, 0) }
+            if i > 1, characterKinds[i - 2] & surname != 0 { add(.surname, 10, 0) }
+            let around = (i > 0 ? characterKinds[i - 1] & nameCharacters : 0) << 4 | kinds & nameCharacters
+                | (i + 1 < n ? characterKinds[i + 1] & nameCharacters : 0) << 8
+            if around != 0 { add(.nameCharacters, UInt64(around), 0) }
+            if transliterationRun[i] != 0 { add(.transliterationRun, UInt64(transliterationRun[i]), 0) }
+            if personCandidate[i] != 0 { add(.personCandidate, UInt64(personCandidate[i]), 0) }
+            if organizationPart[i] != 0 { add(.organizationGrammar, UInt64(organizationPart[i]), 0) }
+            if numberPart[i] != 0 { add(.numberGrammar, UInt64(numberPart[i]), 0) }
+            if context.insideTitle[i] { add(.title, 1, 0) }
+            offsets.append(Int32(hashes.count))
+        }
+    }
+
+    /// Where `position` stands in `range`: 1 begin, 2 inside, 3 end, 4 single.
+    static func part(_ position: Int, in range: Range<Int>) -> UInt8 {
+        range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
+    }
+
+    private mutating func add(_ template: Template, _ value: UInt64, _ detail: UInt64) {
+        hashes.append(Self.key(template, value, detail))
+    }
+
+    /// A feature's key: never 0, which marks an empty slot in the model's table.
+    @inline(__always)
+    static func key(_ template: Template, _ value: UInt64, _ detail: UInt64) -> UInt64 {
+        let key = mix(mix(value &+ template.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ (detail &+ template.rawValue << 8))
+        return key == 0 ? 1 : key
+    }
+
+    /// SplitMix64's finaliser: every input bit reaches every output bit.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A character as features see it: full-width ASCII as ASCII, every digit as `0`, Latin
+    /// letters in lower case.
+    static func normalized(_ scalar: UInt32) -> UInt32 {
+        var value = scalar
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+        if (0x30...0x39).contains(value) { return 0x30 }
+        if (0x41...0x5A).contains(value) { return value + 0x20 }
+        return value
+    }
+
+    /// Whether `scalar` is never part of a name: sentence and clause punctuation, whitespace.
+    /// Brackets, quotes and title marks may be (rule 6: `“为地球而玩”联盟`), and so may `·`, `-`
+    /// and `&`.
+    @inline(__always)
+    static func isOutside(_ scalar: UInt32) -> Bool {
+        let shape = shape(scalar)
+        return shape == 9 || shape == 10
+    }
+
+    /// A character's class: Han, digit, upper or lower Latin, middle dot, opening or closing
+    /// mark, other punctuation, space, other.
+    @inline(__always)
+    static func shape(_ scalar: UInt32) -> UInt8 {
+        let value = normalized(scalar)
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F, 0xF900...0xFAFF: return 1
+        case 0x30: return 2
+        case 0x61...0x7A: return (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) ? 4 : 5
+        case 0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65: return 6
+        case 0x28, 0x5B, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010: return 7
+        case 0x29, 0x5D, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019, 0x3011: return 8
+        case 0x3001, 0x3002, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: return 9  // 、。,;:!? (full-width ones normalised)
+        case 0x20, 0x09, 0x0A, 0x0D, 0x3000: return 10
+        default: return 11
+        }
+    }
+}

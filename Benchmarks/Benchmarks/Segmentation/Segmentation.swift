@@ -93,23 +93,27 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // What `zhkit annotate FILE` does for one document: segmenter spans, entities, and the JSONL
-    // document (tokens with offsets in three units, entities with values), written in 1 MB pieces.
-    Benchmark("Annotate: tokens + entities + JSONL, \(bytes / 1000) KB") { benchmark in
-        let extractor = EntityExtractor(segmenter: try Segmenter())
-        measureThroughput(benchmark) {
-            var written = 0
-            var text = corpus
-            text.withUTF8 { bytes in
-                let spans = extractor.segmenter.spans(in: bytes)
-                let entities = extractor.entities(inUTF8: bytes, spans: spans)
-                var writer = JSONWriter(capacity: 1 << 21)
-                writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: entities) { writer in
+    // document (tokens with offsets in three units, entities with values), written in 1 MB pieces;
+    // with the name tagger (the default) and without it (`--no-tagger`), so that the tagger's
+    // share of the time is measured in one run.
+    for (name, tagger) in [("", NameTagger.bundled), (" (no name tagger)", nil)] {
+        Benchmark("Annotate: tokens + entities + JSONL\(name), \(bytes / 1000) KB") { benchmark in
+            let extractor = EntityExtractor(segmenter: try Segmenter(), tagger: tagger)
+            measureThroughput(benchmark) {
+                var written = 0
+                var text = corpus
+                text.withUTF8 { bytes in
+                    let spans = extractor.segmenter.spans(in: bytes)
+                    let entities = extractor.entities(inUTF8: bytes, spans: spans)
+                    var writer = JSONWriter(capacity: 1 << 21)
+                    writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: entities) { writer in
+                        written += writer.bytes.count
+                        writer.bytes.removeAll(keepingCapacity: true)
+                    }
                     written += writer.bytes.count
-                    writer.bytes.removeAll(keepingCapacity: true)
                 }
-                written += writer.bytes.count
+                return written
             }
-            return written
         }
     }
 

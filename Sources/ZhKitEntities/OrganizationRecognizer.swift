@@ -208,13 +208,7 @@ struct OrganizationRecognizer {
 
     /// The index of the token that starts at `start`, by binary search. O(log n).
     func tokenStartingAt(_ start: Int, _ tokens: [FoldedToken]) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].range.lowerBound < start { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count && tokens[low].range.lowerBound == start ? low : nil
+        Self.token(at: start, tokens, bound: \.lowerBound)
     }
 
     func candidates(in s: [UInt32], tokens: [FoldedToken], facts: [TokenFacts], insideTitle: [Bool]) -> (found: [Candidate], sessions: [Range<Int>]) {
@@ -297,13 +291,19 @@ struct OrganizationRecognizer {
 
     /// The index of the token that ends at `end`, by binary search. O(log n).
     func tokenEndingAt(_ end: Int, _ tokens: [FoldedToken]) -> Int? {
+        Self.token(at: end, tokens, bound: \.upperBound)
+    }
+
+    /// The index of the token whose `bound` is `position`, by binary search over tokens in
+    /// order. O(log n).
+    static func token(at position: Int, _ tokens: [FoldedToken], bound: KeyPath<Range<Int>, Int>) -> Int? {
         var low = 0
         var high = tokens.count
         while low < high {
             let middle = (low + high) / 2
-            if tokens[middle].range.upperBound < end { low = middle + 1 } else { high = middle }
+            if tokens[middle].range[keyPath: bound] < position { low = middle + 1 } else { high = middle }
         }
-        return low < tokens.count && tokens[low].range.upperBound == end ? low : nil
+        return low < tokens.count && tokens[low].range[keyPath: bound] == position ? low : nil
     }
 
     /// The organisation name starting at token `index`, and the token after it.

@@ -40,11 +40,7 @@ extension Lexicon {
     }
 
     static func decode(_ image: UnsafeRawBufferPointer, source: String) throws(DictionaryError) -> Lexicon {
-        guard image.count >= magic.count, Array(image[..<magic.count]) == magic else {
-            throw DictionaryError(source: source, line: 0, reason: "not a compiled ZhKit lexicon of this version (bad magic)")
-        }
-        var reader = ImageReader(bytes: image, source: source)
-        reader.offset = magic.count
+        var reader = try ImageReader(bytes: image, source: source, magic: magic, kind: "compiled ZhKit lexicon of this version")
         let sourceHash: UInt64 = try reader.read()
         let unknownScore: Float = try reader.read()
         let logTotal: Float = try reader.read()
@@ -113,6 +109,15 @@ package struct ImageReader {
     package init(bytes: UnsafeRawBufferPointer, source: String) {
         self.bytes = bytes
         self.source = source
+    }
+
+    /// A reader past `magic`, which the image must start with: else "not a `kind`".
+    package init(bytes: UnsafeRawBufferPointer, source: String, magic: [UInt8], kind: String) throws(DictionaryError) {
+        guard bytes.count >= magic.count, bytes[..<magic.count].elementsEqual(magic) else {
+            throw DictionaryError(source: source, line: 0, reason: "not a \(kind) (bad magic)")
+        }
+        self.init(bytes: bytes, source: source)
+        offset = magic.count
     }
 
     package mutating func read<T: FixedWidthInteger>() throws(DictionaryError) -> T {

@@ -55,29 +55,7 @@ struct EntityEvalCommand: ParsableCommand {
     }
 
     func readDocuments(_ path: String) throws(CLIError) -> [Document] {
-        let text = try InputFile(path: path).readText()
-        var documents: [Document] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw CLIError(.dataError, "\(path):\(lineNumber): not a JSON object")
-            }
-            guard let entities = object["entities"] as? [[String: Any]] else {
-                throw CLIError(.dataError, "\(path):\(lineNumber): no \"entities\" list")
-            }
-            var spans: [LabelledSpan] = []
-            for entity in entities {
-                guard let start = entity["start"] as? Int, let end = entity["end"] as? Int, let label = entity["label"] as? String else {
-                    throw CLIError(.dataError, "\(path):\(lineNumber): an entity needs integer \"start\", \"end\" and a \"label\"")
-                }
-                spans.append(LabelledSpan(start: start, end: end, label: label))
-            }
-            let id = object["id"].map { value -> String in (value as? String) ?? "\(value)" }
-            documents.append(Document(id: id, spans: spans))
-        }
-        return documents
+        try GoldFile(path: path).lines.map { Document(id: $0.id, spans: $0.spans) }
     }
 
     func textReport(_ scorer: EntityScorer) -> [UInt8] {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ZhKit
-import ZhKitCorpus
 import ZhKitEntities
 
 /// `zhkit train`: models learned from the user's own annotated data.
@@ -62,8 +61,8 @@ struct TrainEntitiesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (trainDocuments, trainBytes) = try readGoldDocuments(train)
-        let (devDocuments, _) = try dev.map { path throws(CLIError) in try readGoldDocuments(path) } ?? ([], [])
+        let (trainDocuments, trainBytes) = try goldDocuments(train)
+        let (devDocuments, _) = try dev.map { path throws(CLIError) in try goldDocuments(path) } ?? ([], [])
         guard !trainDocuments.isEmpty else { throw CLIError(.dataError, "'\(train)' holds no document") }
         let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: nil)
         let settings = Array("epochs=\(epochs) seed=\(seed) complete-places=\(completePlaces) dropout=\(dropout)".utf8)
@@ -84,30 +83,13 @@ struct TrainEntitiesCommand: ParsableCommand {
     }
 }
 
-/// The documents of a gold JSONL file (`{"text", "entities": [{"start", "end", "label"}]}`), and
-/// the file's bytes.
-func readGoldDocuments(_ path: String) throws(CLIError) -> ([GoldDocument], [UInt8]) {
-    let text = try InputFile(path: path).readText()
+/// The documents of a gold JSONL file, which must each have a "text", and the file's bytes.
+func goldDocuments(_ path: String) throws(CLIError) -> ([GoldDocument], [UInt8]) {
+    let file = try GoldFile(path: path)
     var documents: [GoldDocument] = []
-    var lineNumber = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        lineNumber += 1
-        guard !line.allSatisfy(\.isWhitespace) else { continue }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw CLIError(.dataError, "\(path):\(lineNumber): not a JSON object")
-        }
-        guard let body = object["text"] as? String else { throw CLIError(.dataError, "\(path):\(lineNumber): no \"text\" string") }
-        guard let entities = object["entities"] as? [[String: Any]] else {
-            throw CLIError(.dataError, "\(path):\(lineNumber): no \"entities\" list")
-        }
-        var spans: [LabelledSpan] = []
-        for entity in entities {
-            guard let start = entity["start"] as? Int, let end = entity["end"] as? Int, let label = entity["label"] as? String else {
-                throw CLIError(.dataError, "\(path):\(lineNumber): an entity needs integer \"start\", \"end\" and a \"label\"")
-            }
-            spans.append(LabelledSpan(start: start, end: end, label: label))
-        }
-        documents.append(GoldDocument(text: body, entities: spans))
+    for line in file.lines {
+        guard let text = line.text else { throw CLIError(.dataError, "\(path):\(line.number): no \"text\" string") }
+        documents.append(GoldDocument(text: text, entities: line.spans))
     }
-    return (documents, Array(text.utf8))
+    return (documents, file.bytes)
 }

@@ -53,11 +53,7 @@ extension NameTagger {
     }
 
     static func decode(_ image: UnsafeRawBufferPointer, source: String) throws(DictionaryError) -> NameTagger {
-        guard image.count >= magic.count, Array(image[..<magic.count]) == magic else {
-            throw DictionaryError(source: source, line: 0, reason: "not a ZhKit name model (bad magic)")
-        }
-        var reader = ImageReader(bytes: image, source: source)
-        reader.offset = magic.count
+        var reader = try ImageReader(bytes: image, source: source, magic: magic, kind: "ZhKit name model")
         let version: UInt32 = try reader.read()
         guard version == NameFeatures.version else {
             throw DictionaryError(source: source, line: 0,

@@ -26,6 +26,9 @@ struct TokenFacts {
     var isGeneric = false
     /// A word that only looks like a name (`统揽全局`, `精心组织`): no name ends in it.
     var isLookalike = false
+    /// The lists the token is in, where it was looked up (Han words and acronyms): the tagger's
+    /// features read them again.
+    var kinds: NameLists.Kinds?
 
     var isAnchor: Bool { isOrganization || isNamedHead || isPlace || isScope || isAcronym }
 }
@@ -137,6 +140,7 @@ struct OrganizationRecognizer {
         facts.isNameText = facts.isAcronym || scalars.allSatisfy { (0x4E00...0x9FFF).contains($0) }
         guard facts.isNameText else { return facts }
         let kinds = names.kinds(of: s, token.range)
+        facts.kinds = kinds
         facts.isOrganization = kinds.contains(.organization)
         facts.isPlace = kinds.contains(.place)
         facts.isScope = kinds.contains(.scope)

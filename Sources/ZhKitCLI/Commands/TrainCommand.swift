@@ -18,7 +18,7 @@ struct TrainEntitiesCommand: ParsableCommand {
         commandName: "entities",
         abstract: "Train the name tagger (organisations, people, places) on gold JSONL.",
         discussion: """
-            FILE.jsonl holds one document a line: {"text": "...", "entities": [{"start", "end", \
+            The --train and --dev files hold one document a line: {"text": "...", "entities": [{"start", "end", \
             "label"}]} with Unicode scalar offsets, as ANNOTATION.md's gold files. Labels ORG, PER \
             or PERSON, LOC or GPE train the tagger; others are ignored. The tagger is an averaged \
             perceptron over characters; it reads the segmenter's words (with --dict, the same \

@@ -90,7 +90,8 @@ struct NameFeatures {
                 if last > first, context.tokens[last].range.lowerBound != context.tokens[last - 1].range.upperBound { break }
                 let range = context.tokens[first].range.lowerBound..<context.tokens[last].range.upperBound
                 if range.count > 12 { break }
-                let kinds = s.withUnsafeBufferPointer { context.names.kinds(of: UnsafeBufferPointer(rebasing: $0[range])) }
+                let known = last == first ? context.organizations.facts[first].kinds : nil
+                let kinds = known ?? s.withUnsafeBufferPointer { context.names.kinds(of: UnsafeBufferPointer(rebasing: $0[range])) }
                 if !kinds.isEmpty { matches.append((range, kinds)) }
                 last += 1
             }

@@ -90,6 +90,8 @@ public struct NameTagger: Sendable {
         var emission: [Float] = []
         var best: [Float] = []
         var back: [UInt8] = []
+        /// The rows of one position's features.
+        var rows: [Int32] = []
     }
 
     /// For each tag, the tags that may come before it (`NameTags.allowed`): seven before a tag
@@ -111,6 +113,8 @@ public struct NameTagger: Sendable {
         scratch.best.append(contentsOf: repeatElement(-.infinity, count: length * width))
         scratch.back.removeAll(keepingCapacity: true)
         scratch.back.append(contentsOf: repeatElement(0, count: length * width))
+        let mostFeatures = range.lazy.map { Int(features.offsets[$0 + 1] - features.offsets[$0]) }.max() ?? 0
+        if scratch.rows.count < mostFeatures { scratch.rows = [Int32](repeating: -1, count: mostFeatures) }
         let previousTags = Self.previousTags
         let startRow = width * width
         weights.weights.withUnsafeBufferPointer { w in
@@ -122,6 +126,7 @@ public struct NameTagger: Sendable {
         scratch.emission.withUnsafeMutableBufferPointer { emission in
         scratch.best.withUnsafeMutableBufferPointer { best in
         scratch.back.withUnsafeMutableBufferPointer { back in
+        scratch.rows.withUnsafeMutableBufferPointer { rows in
             for (index, position) in range.enumerated() {
                 let base = index * width
                 let boundary = boundaries[position]
@@ -130,11 +135,17 @@ public struct NameTagger: Sendable {
                     for tag in 1..<width { emission[base + tag] = -.infinity }
                     continue
                 }
-                var sum = SIMD16<Float>()
+                // Probe every feature first, then add the rows found: the rows' cache misses
+                // overlap instead of waiting on each probe.
+                var found = 0
                 for feature in Int(offsets[position])..<Int(offsets[position + 1]) {
                     let row = FeatureWeights.row(of: hashes[feature], in: slots)
-                    guard row >= 0 else { continue }
-                    sum += UnsafeRawPointer(w.baseAddress! + Int(row) * FeatureWeights.stride).loadUnaligned(as: SIMD16<Float>.self)
+                    rows[found] = row
+                    found &+= row >= 0 ? 1 : 0
+                }
+                var sum = SIMD16<Float>()
+                for index in 0..<found {
+                    sum += UnsafeRawPointer(w.baseAddress! + Int(rows[index]) * FeatureWeights.stride).loadUnaligned(as: SIMD16<Float>.self)
                 }
                 for tag in 0..<width { emission[base + tag] = sum[tag] }
                 if boundary != 3 {
@@ -172,6 +183,6 @@ public struct NameTagger: Sendable {
                 tags[range.lowerBound + index] = UInt8(tag)
                 tag = Int(back[index * width + tag])
             }
-        }}}}}}}}}
+        }}}}}}}}}}
     }
 }

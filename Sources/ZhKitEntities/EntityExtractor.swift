@@ -1,3 +1,4 @@
+import Foundation
 import ZhKit
 
 /// Finds the entities of `ANNOTATION.md` in raw text: organisations, people and places,
@@ -128,7 +129,7 @@ public struct EntityExtractor: Sendable {
         let vetted = found.compactMap {
             grammar.vet($0, in: context.scalars, tokens: context.tokens, findings: context.organizations, insideTitle: context.insideTitle)
         }.filter { !isDescription($0, context) }
-        let tagged = regions(vetted.flatMap { splittingPlaces($0, context) }.map { wholeForeignName($0, context) }, context)
+        let tagged = coordinatedPeople(regions(vetted.flatMap { splittingPlaces($0, context) }.map { wholeForeignName($0, context) }, context), context)
         let organizations = context.organizations.candidates.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var dropped = [Bool](repeating: false, count: organizations.count)
         func endsAsAName(_ range: Range<Int>) -> Bool {
@@ -213,6 +214,77 @@ public struct EntityExtractor: Sendable {
     }
 
     static let region: [UInt32] = [0x5730, 0x533A]  // 地区
+
+    /// People named in a list with people (`华君武、丁聪、韦启美、江帆`): an item of a list
+    /// joined by enumeration commas that reads as a Chinese name (a surname and one or two
+    /// given-name characters, Han only) is a PERSON when the tagger found two people or more in
+    /// the same list: coordinated items are of one kind.
+    func coordinatedPeople(_ candidates: [Candidate], _ context: NameContext) -> [Candidate] {
+        let s = context.scalars
+        let comma: UInt32 = 0x3001  // 、
+        guard s.contains(comma) else { return candidates }
+        var taken = IndexSet()
+        var people = IndexSet()
+        for candidate in candidates {
+            taken.insert(integersIn: candidate.range)
+            if candidate.label == .person { people.insert(integersIn: candidate.range) }
+        }
+        var added: [Candidate] = []
+        var index = 0
+        while index < s.count {
+            guard s[index] == comma else {
+                index += 1
+                continue
+            }
+            // The list around this comma: items separated by 、 up to any other punctuation.
+            var start = index
+            while start > 0, NameFeatures.shape(s[start - 1]) == 1 || s[start - 1] == comma { start -= 1 }
+            var end = index
+            while end < s.count, NameFeatures.shape(s[end]) == 1 || s[end] == comma { end += 1 }
+            let items = s[start..<end].split(separator: comma, omittingEmptySubsequences: false).reduce(into: [Range<Int>]()) { items, piece in
+                items.append(piece.startIndex..<piece.endIndex)
+            }
+            if items.filter({ people.intersects(integersIn: $0) }).count >= 2 {
+                for (position, item) in items.enumerated() where !item.isEmpty {
+                    // A middle item is a name whole; the first one may end in a name
+                    // (`出席的有王建国`), the last one start with one before 和, 及, 与, 等 or a
+                    // bracket (`江帆等人`, `刀述仁（傣族）`).
+                    var spans: [Range<Int>] = []
+                    if position > 0 && position < items.count - 1 {
+                        spans = [item]
+                    } else if position == 0 {
+                        spans = [3, 2].filter { $0 < item.count }.map { (item.upperBound - $0)..<item.upperBound }
+                    } else {
+                        spans = [3, 2].filter { $0 <= item.count }.map { item.lowerBound..<(item.lowerBound + $0) }.filter { span in
+                            span.upperBound == end ? end < s.count && (s[end] == 0xFF08 || s[end] == 0x28)
+                                : Self.listEnds.contains(s[span.upperBound])
+                        }
+                    }
+                    if let name = spans.first(where: { !taken.intersects(integersIn: $0) && isChineseName($0, context) }) {
+                        added.append(Candidate(range: name, label: .person, value: nil))
+                    }
+                }
+            }
+            index = end
+        }
+        return added.isEmpty ? candidates : (candidates + added).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Words that end a list: 和 及 与 等.
+    static let listEnds: Set<UInt32> = [0x548C, 0x53CA, 0x4E0E, 0x7B49]
+
+    /// Whether `range` reads as a Chinese name: a surname (one character or two) and one or two
+    /// given-name characters.
+    func isChineseName(_ range: Range<Int>, _ context: NameContext) -> Bool {
+        let s = context.scalars
+        guard (2...4).contains(range.count) else { return false }
+        for surnameLength in [2, 1] where range.count - surnameLength >= 1 && range.count - surnameLength <= 2 {
+            let surname = range.lowerBound..<(range.lowerBound + surnameLength)
+            guard names.kinds(of: s, surname).contains(.surname) else { continue }
+            if (surname.upperBound..<range.upperBound).allSatisfy({ names.kinds(of: s, $0..<($0 + 1)).contains(.givenNameCharacter) }) { return true }
+        }
+        return false
+    }
     static let conjunctions: Set<UInt32> = [0x548C, 0x4E0E, 0x53CA]  // 和 与 及
 
     /// A person's name taken whole where the tagger stopped inside it: across a middle dot to

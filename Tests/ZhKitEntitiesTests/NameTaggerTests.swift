@@ -21,6 +21,8 @@ import ZhKit
         ("联合国环境规划署设在肯尼亚首都内罗毕。", ["ORG 联合国环境规划署", "GPE 肯尼亚", "GPE 内罗毕"]),
         // Regions named with 地区, one span with a conjunction inside (ANNOTATION.md's example).
         ("拉丁美洲和加勒比地区的国家与亚太地区合作。", ["LOC 拉丁美洲和加勒比地区", "LOC 亚太地区"]),
+        // Coordinated items are of one kind: the people of a list with people.
+        ("出席的有王建国、李秀英、丁聪、江帆和张伟。", ["PERSON 王建国", "PERSON 李秀英", "PERSON 丁聪", "PERSON 江帆", "PERSON 张伟"]),
         // A province and its city are two places.
         ("记者在浙江省湖州市采访。", ["GPE 浙江省", "GPE 湖州市"]),
         // Nothing in URLs, lower-case Latin words, titles or numbered sessions.

@@ -108,15 +108,10 @@ public struct NameLists: Sendable {
 
     /// The lists `word` is in. O(length); one character: O(1), from `characterKinds`.
     func kinds(of word: UnsafeBufferPointer<UInt32>) -> Kinds {
-        if word.count == 1, let scalar = word.first, scalar >= Self.characterBase, scalar < Self.characterBase + UInt32(characterKinds.count) {
-            return characterKinds[Int(scalar - Self.characterBase)]
+        if word.count == 1, let index = Self.characterIndex(word[0]), index < characterKinds.count {
+            return characterKinds[index]
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in word {
-            hash ^= UInt64(scalar)
-            hash &*= 0x100_0000_01b3
-        }
-        var index = firstEntry(hash)
+        var index = firstEntry(Self.hash(word))
         while index >= 0 {
             let entry = entries[Int(index)]
             if Int(entry.count) == word.count, storage[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(word) {
@@ -130,19 +125,19 @@ public struct NameLists: Sendable {
     /// The kinds of each character of the CJK Unified Ideographs block, the hot path's
     /// one-character look-up (surnames, name characters); others go through the hash table.
     private var characterKinds: [Kinds] = []
-    static let characterBase: UInt32 = 0x4E00
+
+    /// A character's place in `characterKinds`, if it is in that block.
+    static func characterIndex(_ scalar: UInt32) -> Int? {
+        (0x4E00...0x9FFF).contains(scalar) ? Int(scalar - 0x4E00) : nil
+    }
     /// Fills `characterKinds` from the entries, marking the first characters of compound
     /// surnames.
     private mutating func buildCharacterTables() {
         characterKinds = [Kinds](repeating: [], count: 0x9FFF - 0x4E00 + 1)
         for entry in entries {
-            let first = storage[Int(entry.start)]
-            if entry.count == 1, first >= Self.characterBase, first < Self.characterBase + UInt32(characterKinds.count) {
-                characterKinds[Int(first - Self.characterBase)] = entry.kinds
-            }
-            if entry.count == 2, entry.kinds.contains(.surname), first >= Self.characterBase, first < Self.characterBase + UInt32(characterKinds.count) {
-                characterKinds[Int(first - Self.characterBase)].insert(.compoundSurnameStart)
-            }
+            guard let index = Self.characterIndex(storage[Int(entry.start)]) else { continue }
+            if entry.count == 1 { characterKinds[index].formUnion(entry.kinds) }
+            if entry.count == 2, entry.kinds.contains(.surname) { characterKinds[index].insert(.compoundSurnameStart) }
         }
     }
 

@@ -136,7 +136,10 @@ public struct NameLists: Sendable {
         characterKinds = [Kinds](repeating: [], count: 0x9FFF - 0x4E00 + 1)
         for entry in entries {
             guard let index = Self.characterIndex(storage[Int(entry.start)]) else { continue }
-            if entry.count == 1 { characterKinds[index].formUnion(entry.kinds) }
+            // A character's own entry replaces a compound-surname mark set before it (an entry
+            // made after the compound's): the bundled model was trained so. Keeping the mark
+            // (`formUnion`) is the better rule, for the next model trained.
+            if entry.count == 1 { characterKinds[index] = entry.kinds }
             if entry.count == 2, entry.kinds.contains(.surname) { characterKinds[index].insert(.compoundSurnameStart) }
         }
     }

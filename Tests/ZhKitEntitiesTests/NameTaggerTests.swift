@@ -50,6 +50,21 @@ import ZhKit
         #expect(tagger.featureCount > 10_000)
     }
 
+    /// UNER's training set in `../shared/data` beside the repository, where it is.
+    static let unerTraining: Data? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return FileManager.default.contents(atPath: root.deletingLastPathComponent().appendingPathComponent("shared/data/train/uner_zh_gsdsimp_train.jsonl").path)
+    }()
+
+    /// The bundled model was trained on UNER's training set with the settings SOURCES.md gives.
+    @Test(.enabled(if: unerTraining != nil, "needs ../shared/data"))
+    func theBundledModelWasTrainedOnUNERWithTheDocumentedSettings() throws {
+        let bytes = try #require(Self.unerTraining)
+        let tagger = try #require(NameTagger.bundled)
+        let expected = NameTagger.trainingFingerprint([UInt8](bytes), epochs: 8, seed: 1, completingPlaces: true, dropout: 0)
+        #expect(tagger.sourceFingerprint == expected, "retrain as dictionaries/SOURCES.md says")
+    }
+
     // The tags' grammar.
 
     @Test func tagsSpellTheirSpansBack() {

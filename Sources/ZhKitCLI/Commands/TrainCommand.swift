@@ -65,10 +65,10 @@ struct TrainEntitiesCommand: ParsableCommand {
         let (devDocuments, _) = try dev.map { path throws(CLIError) in try goldDocuments(path) } ?? ([], [])
         guard !trainDocuments.isEmpty else { throw CLIError(.dataError, "'\(train)' holds no document") }
         let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: nil)
-        let settings = Array("epochs=\(epochs) seed=\(seed) complete-places=\(completePlaces) dropout=\(dropout)".utf8)
         let started = Date()
+        let source = NameTagger.trainingFingerprint(trainBytes, epochs: epochs, seed: seed, completingPlaces: completePlaces, dropout: dropout)
         let tagger = NameTagger.train(trainDocuments, dev: devDocuments, extractor: extractor, epochs: epochs, seed: seed,
-            completingPlaces: completePlaces, dropout: dropout, sourceFingerprint: fingerprint([trainBytes, settings]))
+            completingPlaces: completePlaces, dropout: dropout, sourceFingerprint: source)
         { epoch in
             guard !quiet else { return }
             var line = String(format: "epoch %d: %d of %d sentences wrong", epoch.epoch, epoch.mistakes, epoch.sentences)

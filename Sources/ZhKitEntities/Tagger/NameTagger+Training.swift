@@ -120,6 +120,12 @@ extension NameTagger {
         return best?.tagger ?? averaged()
     }
 
+    /// The fingerprint `zhkit train entities` records: of the training file's bytes and the
+    /// settings. A test checks the bundled model's against the training data.
+    public static func trainingFingerprint(_ data: [UInt8], epochs: Int, seed: UInt64, completingPlaces: Bool, dropout: Double) -> UInt64 {
+        fingerprint([data, Array("epochs=\(epochs) seed=\(seed) complete-places=\(completingPlaces) dropout=\(dropout)".utf8)])
+    }
+
     /// Exact-span scores of the tagger on examples, by group.
     func score(_ examples: [TrainingExample]) -> [EntityGroup: EntityScore] {
         var scores: [EntityGroup: EntityScore] = [.org: EntityScore(), .per: EntityScore(), .loc: EntityScore()]

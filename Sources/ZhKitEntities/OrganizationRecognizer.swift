@@ -190,9 +190,9 @@ struct OrganizationRecognizer {
         // A name in Latin letters alone is capitalised and holds no `%` or `/`: lower-case words
         // and pieces of URLs that a PDF's line wraps cut loose (`blue-championing-coastal-`) are
         // none.
-        if !s[range].contains(where: { NameFeatures.shape($0) == 1 }) {
-            guard NameFeatures.shape(s[range.lowerBound]) == 4,
-                s[range].allSatisfy({ (2...6).contains(NameFeatures.shape($0)) || $0 == 0x20 || $0 == 0x2D || $0 == 0x2E || $0 == 0x27 || $0 == 0x26 })
+        if !s[range].contains(where: { CharacterShape($0) == .han }) {
+            guard CharacterShape(s[range.lowerBound]) == .upper,
+                s[range].allSatisfy({ CharacterShape($0).isAlphanumeric || CharacterShape($0) == .middleDot || $0 == 0x20 || $0 == 0x2D || $0 == 0x2E || $0 == 0x27 || $0 == 0x26 })
             else { return nil }
         }
         guard candidate.label == .org else { return candidate }

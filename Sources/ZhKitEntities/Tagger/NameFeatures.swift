@@ -61,15 +61,15 @@ struct NameFeatures {
         }
         let tokenHashes = context.tokens.map { NameLists.hash(s[$0.range]) }
         boundaries = [UInt8](repeating: 3, count: n)
-        for token in context.tokens where token.range.count > 1 && !s[token.range].contains(where: { Self.shape($0) == 1 }) {
+        for token in context.tokens where token.range.count > 1 && !s[token.range].contains(where: { CharacterShape($0) == .han }) {
             for position in token.range.dropFirst() { boundaries[position] &= 2 }
             for position in token.range.dropLast() { boundaries[position] &= 1 }
         }
-        for position in 0..<n where Self.isOutside(s[position]) {
+        for position in 0..<n where CharacterShape(s[position]).isOutsideNames {
             // A space between Latin words or digits may sit inside a name (`Walter Damrosch`),
             // though a name neither starts nor ends on it.
             let insideLatin = s[position] == 0x20 && position > 0 && position + 1 < n
-                && (2...5).contains(Self.shape(s[position - 1])) && (2...5).contains(Self.shape(s[position + 1]))
+                && CharacterShape(s[position - 1]).isAlphanumeric && CharacterShape(s[position + 1]).isAlphanumeric
             boundaries[position] = insideLatin ? 0 : Self.outsideOnly
         }
         // A run between such positions with neither a Han character nor a capital letter holds
@@ -79,7 +79,7 @@ struct NameFeatures {
         for position in 0...n where position == n || boundaries[position] == Self.outsideOnly {
             let run = stretchStart..<position
             stretchStart = position + 1
-            guard !run.isEmpty, !s[run].contains(where: { Self.shape($0) == 1 || Self.shape($0) == 4 }) else { continue }
+            guard !run.isEmpty, !s[run].contains(where: { CharacterShape($0) == .han || CharacterShape($0) == .upper }) else { continue }
             for inside in run { boundaries[inside] = Self.outsideOnly }
         }
         // Gazetteer matches over runs of one to four whole tokens, longest first per class.
@@ -122,7 +122,7 @@ struct NameFeatures {
         let nameCharacters = given | transliteration
         var characterKinds = [UInt8](repeating: 0, count: n)
         s.withUnsafeBufferPointer { scalars in
-            for i in 0..<n where Self.shape(scalars[i]) == 1 {
+            for i in 0..<n where CharacterShape(scalars[i]) == .han {
                 let kinds = context.names.kinds(of: UnsafeBufferPointer(rebasing: scalars[i..<(i + 1)]))
                 var bits: UInt8 = kinds.contains(.surname) ? surname : 0
                 if kinds.contains(.givenNameCharacter) { bits |= given }
@@ -140,7 +140,7 @@ struct NameFeatures {
         var transliterationRun = [UInt8](repeating: 0, count: n)
         var runStart = 0
         for i in 0...n {
-            let inRun = i < n && (characterKinds[i] & transliteration != 0 || (Self.shape(s[i]) == 6 && i > runStart))
+            let inRun = i < n && (characterKinds[i] & transliteration != 0 || (CharacterShape(s[i]) == .middleDot && i > runStart))
             if inRun { continue }
             if i - runStart >= 2 {
                 let range = runStart..<i
@@ -165,7 +165,7 @@ struct NameFeatures {
             position < 0 ? 0x11_0000 : position >= n ? 0x11_0001 : UInt64(Self.normalized(s[position]))
         }
         func shape(_ position: Int) -> UInt64 {
-            position < 0 || position >= n ? 15 : UInt64(Self.shape(s[position]))
+            position < 0 || position >= n ? 15 : UInt64(CharacterShape(s[position]).rawValue)
         }
         for i in 0..<n {
             guard boundaries[i] != Self.outsideOnly else {
@@ -268,30 +268,4 @@ struct NameFeatures {
         return value
     }
 
-    /// Whether `scalar` is never part of a name: sentence and clause punctuation, whitespace.
-    /// Brackets, quotes and title marks may be (rule 6: `“为地球而玩”联盟`), and so may `·`, `-`
-    /// and `&`.
-    @inline(__always)
-    static func isOutside(_ scalar: UInt32) -> Bool {
-        let shape = shape(scalar)
-        return shape == 9 || shape == 10
-    }
-
-    /// A character's class: Han, digit, upper or lower Latin, middle dot, opening or closing
-    /// mark, other punctuation, space, other.
-    @inline(__always)
-    static func shape(_ scalar: UInt32) -> UInt8 {
-        let value = normalized(scalar)
-        switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F, 0xF900...0xFAFF: return 1
-        case 0x30: return 2
-        case 0x61...0x7A: return (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) ? 4 : 5
-        case 0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65: return 6
-        case 0x28, 0x5B, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010: return 7
-        case 0x29, 0x5D, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019, 0x3011: return 8
-        case 0x3001, 0x3002, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: return 9  // 、。,;:!? (full-width ones normalised)
-        case 0x20, 0x09, 0x0A, 0x0D, 0x3000: return 10
-        default: return 11
-        }
-    }
 }

@@ -134,11 +134,12 @@ extension NameTagger {
         for example in examples where !example.gold.isEmpty {
             var predicted = [UInt8](repeating: 0, count: example.gold.count)
             decode(example.features, 0..<example.gold.count, into: &predicted, scratch: &scratch)
-            let gold = Set(NameTags.spans(of: example.gold).map { "\($0.range)\($0.kind)" })
-            for span in NameTags.spans(of: example.gold) { scores[groups[span.kind]!]!.gold += 1 }
+            let goldSpans = NameTags.spans(of: example.gold)
+            let gold = Set(goldSpans.map { [$0.range.lowerBound, $0.range.upperBound, $0.kind.rawValue] })
+            for span in goldSpans { scores[groups[span.kind]!]!.gold += 1 }
             for span in NameTags.spans(of: predicted) {
                 scores[groups[span.kind]!]!.predicted += 1
-                if gold.contains("\(span.range)\(span.kind)") { scores[groups[span.kind]!]!.correct += 1 }
+                if gold.contains([span.range.lowerBound, span.range.upperBound, span.kind.rawValue]) { scores[groups[span.kind]!]!.correct += 1 }
             }
         }
         return scores

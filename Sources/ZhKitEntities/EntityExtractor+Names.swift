@@ -17,7 +17,7 @@ extension EntityExtractor {
         let found = tagger.candidates(in: context).filter { !context.inURL[$0.range.lowerBound] && !context.inURL[$0.range.upperBound - 1] }
         let vetted = found.compactMap {
             grammar.vet($0, in: context.scalars, tokens: context.tokens, findings: context.organizations, insideTitle: context.insideTitle)
-        }.filter { !isDescription($0, context) }
+        }.filter { !isDescription($0, context) && !isFunctionWords($0, context) }
         let tagged = coordinatedPeople(regions(vetted.flatMap { splittingPlaces($0, context) }.map { wholeForeignName($0, context) }, context), context)
         let organizations = context.organizations.candidates.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var dropped = [Bool](repeating: false, count: organizations.count)
@@ -60,6 +60,19 @@ extension EntityExtractor {
             }
         }
         return kept + zip(organizations, dropped).filter { !$0.1 }.map(\.0)
+    }
+
+    /// Whether the tagger's name is function words alone (adverbs, prepositions, conjunctions:
+    /// `越来越`, jieba's `d` `p` `c` …, `BREAK` in the names file), which no name is.
+    func isFunctionWords(_ candidate: Candidate, _ context: NameContext) -> Bool {
+        let grammar = OrganizationRecognizer(names: names)
+        guard var index = grammar.tokenStartingAt(candidate.range.lowerBound, context.tokens) else { return false }
+        while index < context.tokens.count, context.tokens[index].range.upperBound <= candidate.range.upperBound {
+            guard context.organizations.facts[index].isBreaker else { return false }
+            if context.tokens[index].range.upperBound == candidate.range.upperBound { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the tagger's organisation is a description, not a name: a head after one common

@@ -61,7 +61,7 @@ import ZhKit
     func theBundledModelWasTrainedOnUNERWithTheDocumentedSettings() throws {
         let bytes = try #require(Self.unerTraining)
         let tagger = try #require(NameTagger.bundled)
-        let expected = NameTagger.trainingFingerprint([UInt8](bytes), epochs: 8, seed: 1, completingPlaces: true, dropout: 0)
+        let expected = NameTagger.trainingFingerprint([UInt8](bytes), epochs: 8, seed: 1, completingPlaces: true, dropout: 0, pruning: 0.5)
         #expect(tagger.sourceFingerprint == expected, "retrain as dictionaries/SOURCES.md says")
     }
 
@@ -94,7 +94,7 @@ import ZhKit
 
     @Test func theTrainerLearnsAToyCorpus() {
         var epochs: [TrainingEpoch] = []
-        let tagger = NameTagger.train(Self.toyCorpus, dev: Self.toyCorpus, extractor: Self.untrained, epochs: 10) { epochs.append($0) }
+        let tagger = NameTagger.train(Self.toyCorpus, dev: Self.toyCorpus, extractor: Self.untrained, epochs: 10, pruning: 0) { epochs.append($0) }
         #expect(epochs.count == 10)
         let examples = Self.toyCorpus.flatMap { Self.untrained.trainingExamples($0) }
         let scores = tagger.score(examples)
@@ -105,7 +105,7 @@ import ZhKit
     }
 
     @Test func aSavedModelReloadsToTheSamePredictions() throws {
-        let tagger = NameTagger.train(Self.toyCorpus, extractor: Self.untrained, epochs: 5, sourceFingerprint: 42)
+        let tagger = NameTagger.train(Self.toyCorpus, extractor: Self.untrained, epochs: 5, pruning: 0, sourceFingerprint: 42)
         let image = tagger.serialized()
         let reloaded = try NameTagger(image: image)
         #expect(reloaded.serialized() == image)

@@ -14,52 +14,46 @@ struct NameContext {
     var inURL: [Bool]
 }
 
-/// The features of every position of a text, as 64-bit hashes: those of position `i` are
-/// `hashes[offsets[i]..<offsets[i + 1]]`.
-///
-/// Features are hashed, not interned: no `String` is made, and a feature the model never saw
-/// finds no row. Building them costs O(n × templates) plus one gazetteer look-up per run of one
-/// to four tokens.
-struct NameFeatures {
-    var hashes: [UInt64] = []
-    var offsets: [Int32] = [0]
+/// What the name tagger knows of each position of a text before it hashes features: the token
+/// around it, where a name may start and end, the gazetteer classes, surnames and name
+/// characters, and what the grammars found. Built once per text: O(n) bytes, one gazetteer
+/// look-up per run of one to four tokens and one or two per Han character.
+struct NameEvidence {
+    let context: NameContext
+    /// The token around each position, or -1.
+    var tokenAt: [Int32] = []
+    var tokenHashes: [UInt64] = []
+    /// Whether each token is an organisation's head word (`OrganizationRecognizer.isHeadWord`).
+    var tokenIsHead: [Bool] = []
     /// Where a name may start (bit 0) and end (bit 1): everywhere but inside a token of Latin
     /// letters or digits (`Rutherford`, `2020`), which a name takes whole or not at all; and
-    /// `outsideOnly` on punctuation and whitespace, which no name here holds: such positions get
-    /// no features and only the tag `O`.
+    /// `outsideOnly` on punctuation and whitespace, which no name here holds.
     var boundaries: [UInt8] = []
     static let outsideOnly: UInt8 = 4
+    /// Per gazetteer class (`NameFeatures.gazetteerClasses`), the position's part in the
+    /// longest match of that class over it, or 0.
+    var classAt: [[UInt8]] = []
+    var organizationPart: [UInt8] = []
+    var numberPart: [UInt8] = []
+    /// `surname`, `compoundSurname`, `given`, `transliteration` bits.
+    var characterKinds: [UInt8] = []
+    var transliterationRun: [UInt8] = []
+    var personCandidate: [UInt8] = []
 
-    /// Bumped whenever a template changes: a model trained with other features is refused.
-    static let version: UInt32 = 3
-
-    /// The templates, whose number is mixed into each feature's key.
-    enum Template: UInt64 {
-        case bias = 1, char, bigram, skipBigram, trigram, shapes, tokenPosition, tokenWord, tokenBefore, tokenAfter
-        case tokenLast, tokenFirst, gazetteer, surname, organizationGrammar, numberGrammar, title, headWord, wordPair
-        case nameCharacters, transliterationRun, personCandidate
-    }
-
-    /// The gazetteer classes a position can be matched in, as features.
-    static let gazetteerClasses: [(NameLists.Kinds, UInt64)] = [
-        (.person, 1), (.politicalPlace, 2), (.naturalPlace, 3), (.place, 4), (.organization, 5), (.proper, 6), (.category, 7),
-        (.common, 8), (.breaker, 9),
-    ]
-
-    init() {}
+    static let surname: UInt8 = 1, compoundSurname: UInt8 = 2, given: UInt8 = 4, transliteration: UInt8 = 8
 
     init(_ context: NameContext) {
+        self.context = context
         let s = context.scalars
         let n = s.count
-        hashes.reserveCapacity(n * 30)
-        offsets.reserveCapacity(n + 1)
 
         // The token around each position, and where in it the position stands.
-        var tokenAt = [Int32](repeating: -1, count: n)
+        tokenAt = [Int32](repeating: -1, count: n)
         for (index, token) in context.tokens.enumerated() {
             for position in token.range { tokenAt[position] = Int32(index) }
         }
-        let tokenHashes = context.tokens.map { NameLists.hash(s[$0.range]) }
+        tokenHashes = context.tokens.map { NameLists.hash(s[$0.range]) }
+        tokenIsHead = context.tokens.map { OrganizationRecognizer.isHeadWord(s[$0.range]) }
         boundaries = [UInt8](repeating: 3, count: n)
         for token in context.tokens where token.range.count > 1 && !s[token.range].contains(where: { CharacterShape($0) == .han }) {
             for position in token.range.dropFirst() { boundaries[position] &= 2 }
@@ -73,8 +67,8 @@ struct NameFeatures {
             boundaries[position] = insideLatin ? 0 : Self.outsideOnly
         }
         // A run between such positions with neither a Han character nor a capital letter holds
-        // no name (`ab ab ab`, `http://…`, digits): it is left out whole, features and all, so
-        // that text with few names costs little.
+        // no name (`ab ab ab`, `http://…`, digits): it is left out whole, so that text with few
+        // names costs little.
         var stretchStart = 0
         for position in 0...n where position == n || boundaries[position] == Self.outsideOnly {
             let run = stretchStart..<position
@@ -97,139 +91,209 @@ struct NameFeatures {
             }
         }
         matches.sort { $0.range.count > $1.range.count }
-        var classAt: [[UInt8]] = Self.gazetteerClasses.map { _ in [UInt8](repeating: 0, count: n) }
-        for (classIndex, (kind, _)) in Self.gazetteerClasses.enumerated() {
+        classAt = NameFeatures.gazetteerClasses.map { _ in [UInt8](repeating: 0, count: n) }
+        for (classIndex, (kind, _)) in NameFeatures.gazetteerClasses.enumerated() {
             for match in matches where match.kinds.contains(kind) {
                 guard match.range.allSatisfy({ classAt[classIndex][$0] == 0 }) else { continue }
-                for position in match.range { classAt[classIndex][position] = Self.part(position, in: match.range) }
+                for position in match.range { classAt[classIndex][position] = NameFeatures.part(position, in: match.range) }
             }
         }
 
         // What the grammars found, position by position.
-        var organizationPart = [UInt8](repeating: 0, count: n)
+        organizationPart = [UInt8](repeating: 0, count: n)
         for candidate in context.organizations.candidates where candidate.range.upperBound <= n {
-            for position in candidate.range { organizationPart[position] = Self.part(position, in: candidate.range) }
+            for position in candidate.range { organizationPart[position] = NameFeatures.part(position, in: candidate.range) }
         }
-        var numberPart = [UInt8](repeating: 0, count: n)
+        numberPart = [UInt8](repeating: 0, count: n)
         for candidate in context.numbers where candidate.range.upperBound <= n {
             let group: UInt8 = candidate.label.group == .date ? 8 : 0
-            for position in candidate.range { numberPart[position] = Self.part(position, in: candidate.range) | group }
+            for position in candidate.range { numberPart[position] = NameFeatures.part(position, in: candidate.range) | group }
         }
 
         // What each character is as a part of a name: a surname (or the start of a compound
         // one), a given-name or a transliteration character. One look-up or two per character.
-        let surname: UInt8 = 1, compoundSurname: UInt8 = 2, given: UInt8 = 4, transliteration: UInt8 = 8
-        let nameCharacters = given | transliteration
         var characterKinds = [UInt8](repeating: 0, count: n)
         s.withUnsafeBufferPointer { scalars in
             for i in 0..<n where CharacterShape(scalars[i]) == .han {
                 let kinds = context.names.kinds(of: UnsafeBufferPointer(rebasing: scalars[i..<(i + 1)]))
-                var bits: UInt8 = kinds.contains(.surname) ? surname : 0
-                if kinds.contains(.givenNameCharacter) { bits |= given }
-                if kinds.contains(.transliterationCharacter) { bits |= transliteration }
+                var bits: UInt8 = kinds.contains(.surname) ? Self.surname : 0
+                if kinds.contains(.givenNameCharacter) { bits |= Self.given }
+                if kinds.contains(.transliterationCharacter) { bits |= Self.transliteration }
                 if i + 1 < n, kinds.contains(.compoundSurnameStart),
                     context.names.kinds(of: UnsafeBufferPointer(rebasing: scalars[i..<(i + 2)])).contains(.surname)
                 {
-                    bits |= compoundSurname
+                    bits |= Self.compoundSurname
                 }
                 characterKinds[i] = bits
             }
         }
+        self.characterKinds = characterKinds
         // Runs of transliteration characters and middle dots (`叶甫根尼·普鲁申科`): the run's
         // length (to 7) and the position's part in it.
-        var transliterationRun = [UInt8](repeating: 0, count: n)
+        transliterationRun = [UInt8](repeating: 0, count: n)
         var runStart = 0
         for i in 0...n {
-            let inRun = i < n && (characterKinds[i] & transliteration != 0 || (CharacterShape(s[i]) == .middleDot && i > runStart))
+            let inRun = i < n && (characterKinds[i] & Self.transliteration != 0 || (CharacterShape(s[i]) == .middleDot && i > runStart))
             if inRun { continue }
             if i - runStart >= 2 {
                 let range = runStart..<i
-                for position in range { transliterationRun[position] = UInt8(min(range.count, 7)) << 3 | Self.part(position, in: range) }
+                for position in range { transliterationRun[position] = UInt8(min(range.count, 7)) << 3 | NameFeatures.part(position, in: range) }
             }
             runStart = i + 1
         }
         // Chinese names a surname starts: the surname and one or two given-name characters.
-        var personCandidate = [UInt8](repeating: 0, count: n)
-        for i in 0..<n where characterKinds[i] & (surname | compoundSurname) != 0 {
-            let start = characterKinds[i] & compoundSurname != 0 ? i + 2 : i + 1
+        personCandidate = [UInt8](repeating: 0, count: n)
+        for i in 0..<n where characterKinds[i] & (Self.surname | Self.compoundSurname) != 0 {
+            let start = characterKinds[i] & Self.compoundSurname != 0 ? i + 2 : i + 1
             var end = start
-            while end < n, end < start + 2, characterKinds[end] & given != 0 { end += 1 }
+            while end < n, end < start + 2, characterKinds[end] & Self.given != 0 { end += 1 }
             guard end > start else { continue }
             let range = i..<end
             for position in range where personCandidate[position] == 0 {
-                personCandidate[position] = UInt8(range.count) << 3 | Self.part(position, in: range)
+                personCandidate[position] = UInt8(range.count) << 3 | NameFeatures.part(position, in: range)
             }
         }
+    }
 
+    /// The stretches the tagger decodes one by one: the longest runs of positions that are not
+    /// `outsideOnly`. No name goes on past punctuation or whitespace (every sentence end is
+    /// such), so each stretch is tagged on its own and the rest is `O`. O(n).
+    var stretches: [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for position in 0...boundaries.count where position == boundaries.count || boundaries[position] == Self.outsideOnly {
+            if position > start { result.append(start..<position) }
+            start = position + 1
+        }
+        return result
+    }
+}
+
+/// The features of the positions of one stretch of a text, as 48-bit hashes: those of the
+/// stretch's `i`-th position are `hashes[offsets[i]..<offsets[i + 1]]`.
+///
+/// Features are hashed, not interned: no `String` is made, and a feature the model never saw
+/// finds no row. Building them costs O(length × templates); one value is refilled stretch after
+/// stretch, so its buffers are allocated once per text.
+struct NameFeatures {
+    /// At least `offsets.last` hashes; those past it are left over from a longer stretch.
+    var hashes: [UInt64] = []
+    var offsets: [Int32] = [0]
+    /// `NameEvidence.boundaries` of the stretch's positions.
+    var boundaries: [UInt8] = []
+    var count: Int { offsets.count - 1 }
+
+    /// Bumped whenever a template or the hash changes: a model trained with other features is
+    /// refused.
+    static let version: UInt32 = 4
+
+    /// The templates, whose number is mixed into each feature's key.
+    enum Template: UInt64 {
+        case bias = 1, char, bigram, skipBigram, trigram, shapes, tokenPosition, tokenWord, tokenBefore, tokenAfter
+        case tokenLast, tokenFirst, gazetteer, surname, organizationGrammar, numberGrammar, title, headWord, wordPair
+        case nameCharacters, transliterationRun, personCandidate
+    }
+    /// The most features a position can have: `fill` writes without checking.
+    static let mostPerPosition = 48
+
+    /// The gazetteer classes a position can be matched in, as features.
+    static let gazetteerClasses: [(NameLists.Kinds, UInt64)] = [
+        (.person, 1), (.politicalPlace, 2), (.naturalPlace, 3), (.place, 4), (.organization, 5), (.proper, 6), (.category, 7),
+        (.common, 8), (.breaker, 9),
+    ]
+
+    init() {}
+
+    init(_ evidence: NameEvidence, _ range: Range<Int>) {
+        fill(evidence, range)
+    }
+
+    /// Makes these the features of `range` of `evidence`'s text. O(range.count × templates).
+    mutating func fill(_ evidence: NameEvidence, _ range: Range<Int>) {
+        boundaries.removeAll(keepingCapacity: true)
+        boundaries.append(contentsOf: evidence.boundaries[range])
+        offsets.removeAll(keepingCapacity: true)
+        offsets.append(0)
+        let needed = range.count * Self.mostPerPosition
+        if hashes.count < needed { hashes = [UInt64](repeating: 0, count: max(needed, hashes.count * 2)) }
+        let context = evidence.context
+        let s = context.scalars
+        let n = s.count
+        let tokens = context.tokens
+        var written = 0
         func char(_ position: Int) -> UInt64 {
             position < 0 ? 0x11_0000 : position >= n ? 0x11_0001 : UInt64(Self.normalized(s[position]))
         }
         func shape(_ position: Int) -> UInt64 {
             position < 0 || position >= n ? 15 : UInt64(CharacterShape(s[position]).rawValue)
         }
-        for i in 0..<n {
-            guard boundaries[i] != Self.outsideOnly else {
-                offsets.append(Int32(hashes.count))
-                continue
+        hashes.withUnsafeMutableBufferPointer { hashes in
+            @inline(__always) func add(_ template: Template, _ value: UInt64, _ detail: UInt64) {
+                hashes[written] = Self.key(template, value, detail)
+                written &+= 1
             }
-            let c0 = char(i), cm1 = char(i - 1), cp1 = char(i + 1), cm2 = char(i - 2), cp2 = char(i + 2)
-            add(.bias, 0, 0)
-            add(.char, c0, 2)
-            add(.char, cm1, 1)
-            add(.char, cp1, 3)
-            add(.char, cm2, 0)
-            add(.char, cp2, 4)
-            add(.bigram, cm1 << 21 | c0, 0)
-            add(.bigram, c0 << 21 | cp1, 1)
-            add(.bigram, cm2 << 21 | cm1, 2)
-            add(.bigram, cp1 << 21 | cp2, 3)
-            add(.skipBigram, cm1 << 21 | cp1, 0)
-            add(.trigram, (cm1 << 42) | (c0 << 21) | cp1, 0)
-            add(.shapes, shape(i - 1) << 8 | shape(i) << 4 | shape(i + 1), 0)
+            let nameCharacters = NameEvidence.given | NameEvidence.transliteration
+            for i in range {
+                let c0 = char(i), cm1 = char(i - 1), cp1 = char(i + 1), cm2 = char(i - 2), cp2 = char(i + 2)
+                add(.bias, 0, 0)
+                add(.char, c0, 2)
+                add(.char, cm1, 1)
+                add(.char, cp1, 3)
+                add(.char, cm2, 0)
+                add(.char, cp2, 4)
+                add(.bigram, cm1 << 21 | c0, 0)
+                add(.bigram, c0 << 21 | cp1, 1)
+                add(.bigram, cm2 << 21 | cm1, 2)
+                add(.bigram, cp1 << 21 | cp2, 3)
+                add(.skipBigram, cm1 << 21 | cp1, 0)
+                add(.trigram, (cm1 << 42) | (c0 << 21) | cp1, 0)
+                add(.shapes, shape(i - 1) << 8 | shape(i) << 4 | shape(i + 1), 0)
 
-            // The token around the position.
-            let token = Int(tokenAt[i])
-            if token >= 0 {
-                let range = context.tokens[token].range
-                let part = UInt64(Self.part(i, in: range))
-                add(.tokenPosition, part << 4 | UInt64(min(range.count, 6)), 0)
-                add(.tokenWord, tokenHashes[token], part)
-                add(.tokenBefore, token > 0 ? tokenHashes[token - 1] : 1, part)
-                add(.tokenAfter, token + 1 < tokenHashes.count ? tokenHashes[token + 1] : 2, part)
-                add(.tokenLast, UInt64(Self.normalized(s[range.upperBound - 1])), part)
-                add(.tokenFirst, UInt64(Self.normalized(s[range.lowerBound])), part)
-                if OrganizationRecognizer.isHeadWord(s[range]) { add(.headWord, part, 0) }
-                if token > 0 { add(.wordPair, tokenHashes[token - 1] ^ (tokenHashes[token] &* 31), part) }
-            } else {
-                add(.tokenPosition, 0, 1)
+                // The token around the position.
+                let token = Int(evidence.tokenAt[i])
+                if token >= 0 {
+                    let tokenRange = tokens[token].range
+                    let part = UInt64(Self.part(i, in: tokenRange))
+                    let tokenHashes = evidence.tokenHashes
+                    add(.tokenPosition, part << 4 | UInt64(min(tokenRange.count, 6)), 0)
+                    add(.tokenWord, tokenHashes[token], part)
+                    add(.tokenBefore, token > 0 ? tokenHashes[token - 1] : 1, part)
+                    add(.tokenAfter, token + 1 < tokenHashes.count ? tokenHashes[token + 1] : 2, part)
+                    add(.tokenLast, UInt64(Self.normalized(s[tokenRange.upperBound - 1])), part)
+                    add(.tokenFirst, UInt64(Self.normalized(s[tokenRange.lowerBound])), part)
+                    if evidence.tokenIsHead[token] { add(.headWord, part, 0) }
+                    if token > 0 { add(.wordPair, tokenHashes[token - 1] ^ (tokenHashes[token] &* 31), part) }
+                } else {
+                    add(.tokenPosition, 0, 1)
+                }
+                // Gazetteer classes matched here, with the position's part and the class's.
+                var matchedClasses: UInt64 = 0
+                for (classIndex, (_, code)) in Self.gazetteerClasses.enumerated() {
+                    let part = evidence.classAt[classIndex][i]
+                    guard part != 0 else { continue }
+                    add(.gazetteer, code << 4 | UInt64(part), 0)
+                    matchedClasses |= 1 << code
+                }
+                if matchedClasses != 0 { add(.gazetteer, matchedClasses, 1) }
+                // A surname here, as a token's start or not; characters of names around.
+                let kinds = evidence.characterKinds[i]
+                if kinds & (NameEvidence.surname | NameEvidence.compoundSurname) != 0 {
+                    let atTokenStart = token >= 0 && tokens[token].range.lowerBound == i
+                    add(.surname, (kinds & NameEvidence.compoundSurname != 0 ? 2 : 1) << 1 | (atTokenStart ? 1 : 0),
+                        token >= 0 ? UInt64(min(tokens[token].range.count, 4)) : 0)
+                }
+                if i > 0, evidence.characterKinds[i - 1] & NameEvidence.surname != 0 { add(.surname, 9, 0) }
+                if i > 1, evidence.characterKinds[i - 2] & NameEvidence.surname != 0 { add(.surname, 10, 0) }
+                let around = (i > 0 ? evidence.characterKinds[i - 1] & nameCharacters : 0) << 4 | kinds & nameCharacters
+                    | (i + 1 < n ? evidence.characterKinds[i + 1] & nameCharacters : 0) << 8
+                if around != 0 { add(.nameCharacters, UInt64(around), 0) }
+                if evidence.transliterationRun[i] != 0 { add(.transliterationRun, UInt64(evidence.transliterationRun[i]), 0) }
+                if evidence.personCandidate[i] != 0 { add(.personCandidate, UInt64(evidence.personCandidate[i]), 0) }
+                if evidence.organizationPart[i] != 0 { add(.organizationGrammar, UInt64(evidence.organizationPart[i]), 0) }
+                if evidence.numberPart[i] != 0 { add(.numberGrammar, UInt64(evidence.numberPart[i]), 0) }
+                if context.insideTitle[i] { add(.title, 1, 0) }
+                offsets.append(Int32(written))
             }
-            // Gazetteer classes matched here, with the position's part and the class's.
-            var matchedClasses: UInt64 = 0
-            for (classIndex, (_, code)) in Self.gazetteerClasses.enumerated() {
-                let part = classAt[classIndex][i]
-                guard part != 0 else { continue }
-                add(.gazetteer, code << 4 | UInt64(part), 0)
-                matchedClasses |= 1 << code
-            }
-            if matchedClasses != 0 { add(.gazetteer, matchedClasses, 1) }
-            // A surname here, as a token's start or not; characters of names around.
-            let kinds = characterKinds[i]
-            if kinds & (surname | compoundSurname) != 0 {
-                let atTokenStart = token >= 0 && context.tokens[token].range.lowerBound == i
-                add(.surname, (kinds & compoundSurname != 0 ? 2 : 1) << 1 | (atTokenStart ? 1 : 0),
-                    token >= 0 ? UInt64(min(context.tokens[token].range.count, 4)) : 0)
-            }
-            if i > 0, characterKinds[i - 1] & surname != 0 { add(.surname, 9, 0) }
-            if i > 1, characterKinds[i - 2] & surname != 0 { add(.surname, 10, 0) }
-            let around = (i > 0 ? characterKinds[i - 1] & nameCharacters : 0) << 4 | kinds & nameCharacters
-                | (i + 1 < n ? characterKinds[i + 1] & nameCharacters : 0) << 8
-            if around != 0 { add(.nameCharacters, UInt64(around), 0) }
-            if transliterationRun[i] != 0 { add(.transliterationRun, UInt64(transliterationRun[i]), 0) }
-            if personCandidate[i] != 0 { add(.personCandidate, UInt64(personCandidate[i]), 0) }
-            if organizationPart[i] != 0 { add(.organizationGrammar, UInt64(organizationPart[i]), 0) }
-            if numberPart[i] != 0 { add(.numberGrammar, UInt64(numberPart[i]), 0) }
-            if context.insideTitle[i] { add(.title, 1, 0) }
-            offsets.append(Int32(hashes.count))
         }
     }
 
@@ -238,14 +302,12 @@ struct NameFeatures {
         range.count == 1 ? 4 : position == range.lowerBound ? 1 : position == range.upperBound - 1 ? 3 : 2
     }
 
-    private mutating func add(_ template: Template, _ value: UInt64, _ detail: UInt64) {
-        hashes.append(Self.key(template, value, detail))
-    }
-
-    /// A feature's key: never 0, which marks an empty slot in the model's table.
+    /// A feature's key: 48 bits (the packed table keeps keys in three 16-bit lanes), never 0,
+    /// which marks an empty slot. One mix: the template and detail, small constants at most
+    /// call sites, move the value by a multiple of an odd constant.
     @inline(__always)
     static func key(_ template: Template, _ value: UInt64, _ detail: UInt64) -> UInt64 {
-        let key = mix(mix(value &+ template.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ (detail &+ template.rawValue << 8))
+        let key = mix(value &+ (template.rawValue << 16 | detail) &* 0x9E37_79B9_7F4A_7C15) & 0xFFFF_FFFF_FFFF
         return key == 0 ? 1 : key
     }
 

@@ -7,11 +7,11 @@ import ZhKit
 /// make well-formed spans.
 ///
 /// A tagger is an immutable value: load it once (`bundled`, or a model that `zhkit train
-/// entities` wrote) and share it between threads. Tagging costs O(n × (features + tags²)) with
-/// one hash-table probe per feature; decoding goes sentence by sentence, so its memory is
-/// bounded by the longest sentence.
+/// entities` wrote) and share it between threads. Tagging costs O(n × (features + tags)) with
+/// one hash-table probe per feature; features are hashed and decoded stretch by stretch (the
+/// text between punctuation and whitespace), in buffers bounded by the longest stretch.
 public struct NameTagger: Sendable {
-    var weights: FeatureWeights
+    var weights: PackedWeights
     /// `(NameTags.count + 1) × NameTags.count` transition weights, the start as the last row.
     var transitions: [Float]
     /// The fingerprint of the names file (`NameLists`) the model was trained with: the
@@ -20,7 +20,7 @@ public struct NameTagger: Sendable {
     /// A fingerprint of the training data and settings.
     public let sourceFingerprint: UInt64
 
-    init(weights: FeatureWeights, transitions: [Float], namesFingerprint: UInt64, sourceFingerprint: UInt64) {
+    init(weights: PackedWeights, transitions: [Float], namesFingerprint: UInt64, sourceFingerprint: UInt64) {
         self.weights = weights
         self.transitions = transitions
         self.namesFingerprint = namesFingerprint
@@ -28,7 +28,7 @@ public struct NameTagger: Sendable {
     }
 
     /// How many features carry weights.
-    public var featureCount: Int { weights.rowCount }
+    public var featureCount: Int { weights.count }
 
     /// The model shipped with ZhKit (trained on UNER Chinese, CC BY-SA 4.0: see
     /// `dictionaries/SOURCES.md`), or `nil` if its resource is missing or unreadable.
@@ -39,10 +39,17 @@ public struct NameTagger: Sendable {
         return try? NameTagger(image: [UInt8](data))
     }()
 
-    /// The names of `context`, as candidates in folded positions. O(n).
+    /// The names of `context`, as candidates in folded positions. O(n): the evidence once, then
+    /// each stretch's features, hashed into one reused buffer and decoded while in cache.
     func candidates(in context: NameContext) -> [Candidate] {
-        let features = NameFeatures(context)
-        let tags = decode(features, count: context.scalars.count, sentenceEnds: context.scalars)
+        let evidence = NameEvidence(context)
+        var features = NameFeatures()
+        var scratch = ViterbiScratch()
+        var tags = [UInt8](repeating: UInt8(NameTags.outside), count: context.scalars.count)
+        for stretch in evidence.stretches {
+            features.fill(evidence, stretch)
+            Self.decode(features, weights: weights, transitions: transitions, into: &tags, at: stretch.lowerBound, scratch: &scratch)
+        }
         return NameTags.spans(of: tags).map { span in
             Candidate(range: span.range, label: Self.label(span.kind, context.names, context.scalars, span.range), value: nil)
         }
@@ -62,127 +69,107 @@ public struct NameTagger: Sendable {
         }
     }
 
-    /// Whether `scalar` ends a sentence: no name goes on past it, so decoding restarts after it.
-    static func endsSentence(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF1B, 0x3B, 0x0A, 0x0D: return true  // 。！？!?；;\n\r
-        default: return false
-        }
-    }
-
-    /// The best tags of every position, stretch by stretch: a sentence's end, or a position
-    /// that can only be `O` (`NameFeatures.outsideOnly`), ends a stretch, since no name goes on
-    /// past it; stretches of such positions alone are not decoded at all.
-    func decode(_ features: NameFeatures, count: Int, sentenceEnds s: [UInt32]) -> [UInt8] {
-        var tags = [UInt8](repeating: UInt8(NameTags.outside), count: count)
-        var scratch = ViterbiScratch()
-        var start = 0
-        for position in 0..<count where features.boundaries[position] == NameFeatures.outsideOnly || Self.endsSentence(s[position]) || position == count - 1 {
-            let stretch = start..<(position + 1)
-            start = position + 1
-            guard stretch.contains(where: { features.boundaries[$0] != NameFeatures.outsideOnly }) else { continue }
-            decode(features, stretch, into: &tags, scratch: &scratch)
-        }
-        return tags
-    }
-
+    /// The decoder's buffers, kept from stretch to stretch so that decoding allocates nothing.
     struct ViterbiScratch {
         var emission: [Float] = []
         var best: [Float] = []
-        var back: [UInt8] = []
-        /// The rows of one position's features.
-        var rows: [Int32] = []
+        var columns: [Float] = []
     }
 
     /// For each tag, the tags that may come before it (`NameTags.allowed`): seven before a tag
     /// that opens a name or is outside, two before one that goes on a name.
     static let previousTags: [[Int]] = (0..<NameTags.count).map { tag in (0..<NameTags.count).filter { NameTags.allowed($0, tag) } }
+    /// The tags that close what came before (`O`, `E-`, `S-`): what may precede an opening tag.
+    static let closingTags: [Int] = (0..<NameTags.count).filter(NameTags.mayEnd)
+    /// The tags that open a name or are outside (`O`, `B-`, `S-`): what may start a sequence.
+    static let openingTags: [Int] = (0..<NameTags.count).filter { NameTags.allowed(NameTags.count, $0) }
 
-    /// Viterbi over `range`, the tags written into `tags[range]`. O(length × (features + 51)):
-    /// one table probe per feature, and only the 51 allowed transitions.
-    ///
-    /// Punctuation and whitespace are never part of a name here: their features are not looked
-    /// up and they can only be `O`.
-    func decode(_ features: NameFeatures, _ range: Range<Int>, into tags: inout [UInt8], scratch: inout ViterbiScratch) {
+    /// The best tags of a stretch's positions by Viterbi, written into `tags[offset...]`.
+    /// O(length × (features + tags)): one table probe per feature, then per position one
+    /// eight-lane add and maximum for each of the seven tags that open or are outside (all
+    /// seven closing tags may precede each) and two compares for each of the six that go on.
+    /// The back pointers are not stored: the way back recomputes the one it takes at each
+    /// position, with the same sums in the same order, so the tags are those of a full table.
+    /// Generic over the table: the trainer decodes with the weights it moves, the tagger with
+    /// packed ones.
+    static func decode<Weights: EmissionWeights>(_ features: NameFeatures, weights: Weights, transitions: [Float],
+        into tags: inout [UInt8], at offset: Int = 0, scratch: inout ViterbiScratch)
+    {
         let width = NameTags.count
-        let length = range.count
+        let length = features.count
         guard length > 0 else { return }
-        scratch.emission.removeAll(keepingCapacity: true)
-        scratch.emission.append(contentsOf: repeatElement(0, count: length * width))
-        scratch.best.removeAll(keepingCapacity: true)
-        scratch.best.append(contentsOf: repeatElement(-.infinity, count: length * width))
-        scratch.back.removeAll(keepingCapacity: true)
-        scratch.back.append(contentsOf: repeatElement(0, count: length * width))
-        let mostFeatures = range.lazy.map { Int(features.offsets[$0 + 1] - features.offsets[$0]) }.max() ?? 0
-        if scratch.rows.count < mostFeatures { scratch.rows = [Int32](repeating: -1, count: mostFeatures) }
-        let previousTags = Self.previousTags
-        let startRow = width * width
-        weights.weights.withUnsafeBufferPointer { w in
-        weights.slots.withUnsafeBufferPointer { slots in
+        if scratch.best.count < length * width {
+            scratch.best = [Float](repeating: 0, count: length * width * 2)
+            scratch.emission = scratch.best
+        }
+        let closing = closingTags, opening = openingTags
         transitions.withUnsafeBufferPointer { transition in
         features.hashes.withUnsafeBufferPointer { hashes in
-        features.offsets.withUnsafeBufferPointer { offsets in
-        features.boundaries.withUnsafeBufferPointer { boundaries in
         scratch.emission.withUnsafeMutableBufferPointer { emission in
         scratch.best.withUnsafeMutableBufferPointer { best in
-        scratch.back.withUnsafeMutableBufferPointer { back in
-        scratch.rows.withUnsafeMutableBufferPointer { rows in
-            for (index, position) in range.enumerated() {
-                let base = index * width
-                let boundary = boundaries[position]
-                if boundary == NameFeatures.outsideOnly {
-                    // Only `O`.
-                    for tag in 1..<width { emission[base + tag] = -.infinity }
-                    continue
-                }
-                // Probe every feature first, then add the rows found: the rows' cache misses
-                // overlap instead of waiting on each probe.
-                var found = 0
-                for feature in Int(offsets[position])..<Int(offsets[position + 1]) {
-                    let row = FeatureWeights.row(of: hashes[feature], in: slots)
-                    rows[found] = row
-                    found &+= row >= 0 ? 1 : 0
-                }
-                var sum = SIMD16<Float>()
-                for index in 0..<found {
-                    sum += UnsafeRawPointer(w.baseAddress! + Int(rows[index]) * FeatureWeights.stride).loadUnaligned(as: SIMD16<Float>.self)
-                }
-                for tag in 0..<width { emission[base + tag] = sum[tag] }
+            for position in 0..<length {
+                let base = position &* width
+                weights.emission(of: UnsafeBufferPointer(rebasing: hashes[Int(features.offsets[position])..<Int(features.offsets[position &+ 1])]),
+                    into: emission.baseAddress! + base)
+                let boundary = features.boundaries[position]
                 if boundary != 3 {
                     // A name starts and ends only where `boundaries` allows.
-                    for tag in 1..<width where !NameTags.fits(UInt8(tag), boundary: boundary) { emission[base + tag] = -.infinity }
+                    for tag in 1..<width where !NameTags.fits(UInt8(tag), boundary: boundary) { emission[base &+ tag] = -.infinity }
                 }
             }
-            for tag in 0..<width where NameTags.allowed(NameTags.count, tag) {
-                best[tag] = transition[startRow + tag] + emission[tag]
+            // The transitions into each opening tag from the seven closing ones, eight lanes a
+            // tag (the eighth never wins).
+            scratch.columns.removeAll(keepingCapacity: true)
+            scratch.columns.append(contentsOf: repeatElement(-.infinity, count: width * 8))
+            for tag in opening {
+                for (lane, previous) in closing.enumerated() { scratch.columns[tag * 8 + lane] = transition[previous &* width &+ tag] }
             }
-            for index in 1..<length {
-                let base = index * width
-                let previousBase = base - width
-                for tag in 0..<width {
-                    var bestScore = -Float.infinity
-                    var bestPrevious = 0
-                    for previous in previousTags[tag] {
-                        let score = best[previousBase + previous] + transition[previous * width + tag]
-                        if score > bestScore {
-                            bestScore = score
-                            bestPrevious = previous
-                        }
-                    }
-                    best[base + tag] = bestScore + emission[base + tag]
-                    back[base + tag] = UInt8(bestPrevious)
+            let startRow = width &* width
+            for tag in 0..<width { best[tag] = opening.contains(tag) ? transition[startRow &+ tag] + emission[tag] : -.infinity }
+            scratch.columns.withUnsafeBytes { columnBytes in
+            for position in 1..<max(length, 1) {
+                let base = position &* width
+                let previousBase = base &- width
+                var closed = SIMD8<Float>(repeating: -.infinity)
+                for (lane, previous) in closing.enumerated() { closed[lane] = best[previousBase &+ previous] }
+                for tag in opening {
+                    let column = columnBytes.loadUnaligned(fromByteOffset: tag &* 32, as: SIMD8<Float>.self)
+                    best[base &+ tag] = (closed + column).max() + emission[base &+ tag]
                 }
+                for kind in 0..<NameTags.Kind.allCases.count {
+                    let begin = 1 &+ kind &* 4, inside = begin &+ 1, end = begin &+ 2
+                    let fromBegin: Float = best[previousBase &+ begin], fromInside: Float = best[previousBase &+ inside]
+                    let beginInside: Float = fromBegin + transition[begin &* width &+ inside]
+                    let insideInside: Float = fromInside + transition[inside &* width &+ inside]
+                    best[base &+ inside] = max(beginInside, insideInside) + emission[base &+ inside]
+                    let beginEnd: Float = fromBegin + transition[begin &* width &+ end]
+                    let insideEnd: Float = fromInside + transition[inside &* width &+ end]
+                    best[base &+ end] = max(beginEnd, insideEnd) + emission[base &+ end]
+                }
+            }
             }
             var tag = NameTags.outside
             var bestScore = -Float.infinity
-            for candidate in 0..<width where NameTags.mayEnd(candidate) && best[(length - 1) * width + candidate] > bestScore {
-                bestScore = best[(length - 1) * width + candidate]
+            for candidate in closing where best[(length &- 1) &* width &+ candidate] > bestScore {
+                bestScore = best[(length &- 1) &* width &+ candidate]
                 tag = candidate
             }
-            for index in stride(from: length - 1, through: 0, by: -1) {
-                tags[range.lowerBound + index] = UInt8(tag)
-                tag = Int(back[index * width + tag])
+            for position in stride(from: length &- 1, through: 0, by: -1) {
+                tags[offset &+ position] = UInt8(tag)
+                guard position > 0 else { break }
+                // The tag before: the first of the greatest, as the forward pass's maximum.
+                let previousBase = (position &- 1) &* width
+                var bestPrevious = 0
+                var bestScore = -Float.infinity
+                for previous in previousTags[tag] {
+                    let score = best[previousBase &+ previous] + transition[previous &* width &+ tag]
+                    if score > bestScore {
+                        bestScore = score
+                        bestPrevious = previous
+                    }
+                }
+                tag = bestPrevious
             }
-        }}}}}}}}}}
+        }}}}
     }
 }

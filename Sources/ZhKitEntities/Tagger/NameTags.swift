@@ -38,11 +38,22 @@ enum NameTags {
         tag == outside || part(of: tag) == .end || part(of: tag) == .single
     }
 
-    /// Whether `tag` may stand where `boundary` (`NameFeatures.boundaries`) says what may start
+    /// Whether `tags` spell spans whole: each transition allowed, the last tag one a sequence
+    /// may end on.
+    static func isWellFormed(_ tags: [UInt8]) -> Bool {
+        var previous = count
+        for tag in tags {
+            guard allowed(previous, Int(tag)) else { return false }
+            previous = Int(tag)
+        }
+        return previous == count || mayEnd(previous)
+    }
+
+    /// Whether `tag` may stand where `boundary` (`NameEvidence.boundaries`) says what may start
     /// and end there.
     static func fits(_ tag: UInt8, boundary: UInt8) -> Bool {
         guard let part = part(of: Int(tag)) else { return true }
-        if boundary == NameFeatures.outsideOnly { return false }
+        if boundary == NameEvidence.outsideOnly { return false }
         let starts = part == .begin || part == .single
         let ends = part == .end || part == .single
         return !(starts && boundary & 1 == 0) && !(ends && boundary & 2 == 0)

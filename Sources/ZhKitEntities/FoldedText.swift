@@ -13,24 +13,50 @@ struct FoldedText {
     var rawIndex: [Int] = []
 
     /// Folds `raw`: whitespace (spaces, tabs, line breaks, U+3000) after a character that goes
-    /// on a sentence (Han, digit, %) and before a CJK character or digit is dropped. O(n).
+    /// on a sentence (Han, digit, %) and before a CJK character or digit is dropped, except
+    /// spaces between two numbers (ANNOTATION.md rule 13: `2018-11-29 18:59`, `05 14`), which
+    /// fold only inside a digit group: spaced digits (`2 0 2 0年`) and thousands (`2 500亿`). O(n).
     init(_ raw: [UInt32]) {
         scalars.reserveCapacity(raw.count)
         rawIndex.reserveCapacity(raw.count + 1)
         var index = 0
+        var digitRun = 0  // digits since the last other folded character
+        var spacedDigits = false, thousands = false  // the digit group a folded space is inside
+        func isDigit(_ scalar: UInt32) -> Bool { (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar) }
         while index < raw.count {
             let scalar = raw[index]
             if Self.isFoldableSpace(scalar), let last = scalars.last, Self.continuesSentence(last) {
                 // Look past the whitespace run: fold it if a joining character follows.
                 var next = index
-                while next < raw.count, Self.isFoldableSpace(raw[next]) { next += 1 }
+                var hasBreak = false
+                while next < raw.count, Self.isFoldableSpace(raw[next]) {
+                    hasBreak = hasBreak || raw[next] == 0x0A || raw[next] == 0x0D
+                    next += 1
+                }
                 // Line breaks and spaces in the middle of a sentence are wraps, blank lines too
                 // (`联合国开发计划\n\n署`); after punctuation they are where a line or a
                 // paragraph ends, and nothing is folded (nor needs to be: no entity goes on there).
-                if next < raw.count, Self.joins(raw[next]) {
+                var folds = next < raw.count && Self.joins(raw[next])
+                if folds, !hasBreak, isDigit(last), isDigit(raw[next]) {
+                    var after = next
+                    while after < raw.count, isDigit(raw[after]) { after += 1 }
+                    let lone = after - next == 1 && (digitRun == 1 || spacedDigits)
+                    let group = after - next == 3 && (digitRun <= 3 || thousands)
+                    folds = lone || group
+                    spacedDigits = lone
+                    thousands = group && !lone
+                }
+                if folds {
                     index = next
                     continue
                 }
+            }
+            if isDigit(scalar) {
+                digitRun += 1
+            } else {
+                digitRun = 0
+                spacedDigits = false
+                thousands = false
             }
             scalars.append(scalar)
             rawIndex.append(index)

@@ -28,15 +28,27 @@ struct NumberDateRecognizer {
                 index += 1
                 continue
             }
+            // Phone numbers and model numbers are no entities (ANNOTATION.md rule 13).
+            if let end = Self.phoneNumberEnd(s, at: index) ?? Self.modelNumberEnd(s, at: index) {
+                index = end
+                continue
+            }
             if let candidate = longest(in: s, at: index) {
                 // The longest reading wins: a date right after a relative date or a year makes one
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
-                // A day and a time of that day are one TIME (`今天上午`, `5日下午3点`).
-                if candidate.label == .time, let last = found.last, last.label == .date,
-                    last.range.upperBound == candidate.range.lowerBound, Self.isDay(last, in: s)
+                // A day and its clock time are one TIME (`5日下午3点` → XXXX-XX-05T15:00, and
+                // `2018-11-29 18:59` across one space); a day and a part of it are the day's
+                // DATE (`7月11日早上` → XXXX-07-11).
+                let gap = found.last.map { candidate.range.lowerBound - $0.range.upperBound } ?? -1
+                if candidate.label == .time, let last = found.last, last.label == .date, Self.isDay(last, in: s),
+                    gap == 0 || (gap == 1 && candidate.value != nil && s[last.range.upperBound] == 0x20 && last.value?.first?.isNumber == true)
                 {
-                    let value = last.value.flatMap { day in candidate.value.map { day + $0 } }
-                    found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .time, value: value)
+                    if let time = candidate.value {
+                        found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .time,
+                            value: last.value.map { $0 + time })
+                    } else {
+                        found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: last.value)
+                    }
                 } else if candidate.label == .date, let last = found.last, last.label == .date,
                     last.range.upperBound == candidate.range.lowerBound, last.value?.hasPrefix("P") != true,
                     candidate.value?.hasPrefix("XXXX") == true || (candidate.value == nil && last.value?.hasPrefix("P") != true)
@@ -44,6 +56,11 @@ struct NumberDateRecognizer {
                     // `去年11月` (no value without a reference date), `2020年夏季` (the year's value).
                     let value = candidate.value.map { part in last.value.map { part.replacingOccurrences(of: "XXXX", with: $0) } } ?? last.value
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
+                } else if let last = found.last, gap == 0, let merged = Self.compoundDuration(last, candidate, in: s) {
+                    // `四年六个月` → P4Y6M, `36天5小时30分` → P36DT5H30M: one span.
+                    found[found.count - 1] = merged
+                    index = merged.range.upperBound
+                    continue
                 } else {
                     found.append(candidate)
                 }
@@ -57,14 +74,101 @@ struct NumberDateRecognizer {
 
     /// The longest entity starting at `index`, ranges joined.
     func longest(in s: [UInt32], at index: Int) -> Candidate? {
-        guard var first = single(in: s, at: index) else { return nil }
-        // A range: `60%至75%`, `100-150亿美元`, `2022-2025`, `5-18岁`.
+        // A range: `60%至75%`, `100-150亿美元`, `2022-2025`, `5-18岁`; its low end may be a
+        // number that is no entity alone (`两到三万港元`, `十八至三十万日元`).
+        var first = single(in: s, at: index)
+        var isBare = false
+        if first == nil, let number = reading(in: s, at: index), number.end < s.count, Self.isRangeJoiner(s[number.end]) {
+            first = Candidate(range: index..<number.end, label: .cardinal, value: number.text)
+            isBare = true
+        }
+        guard var first else { return nil }
         if first.range.upperBound < s.count, Self.isRangeJoiner(s[first.range.upperBound]),
             let second = single(in: s, at: first.range.upperBound + 1), let joined = join(first, second, in: s)
         {
             first = joined
+        } else if isBare {
+            return nil  // a number that is no entity alone and joined nothing
         }
         return first
+    }
+
+    /// The designators of an ISO 8601 duration in order, `T` parts apart: Y M W D, then H M S.
+    static let durationOrder: [String] = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+
+    /// An ISO 8601 duration (`P4Y`, `PT5H`, `P36DT5H`) as (amount, designator) parts, or `nil`.
+    static func durationParts(_ value: String) -> [(String, String)]? {
+        guard value.hasPrefix("P"), !value.contains("/") else { return nil }
+        var parts: [(String, String)] = []
+        var amount = ""
+        var inTime = false
+        for character in value.dropFirst() {
+            if character == "T" {
+                inTime = true
+            } else if character.isNumber || character == "." {
+                amount.append(character)
+            } else {
+                guard !amount.isEmpty else { return nil }
+                parts.append((amount, (inTime ? "T" : "") + String(character)))
+                amount = ""
+            }
+        }
+        return amount.isEmpty && !parts.isEmpty ? parts : nil
+    }
+
+    /// Two adjacent periods as one, when the second's units are all smaller than the first's
+    /// (`四年` `六个月`; `36天` `5小时` and minutes, `30分`, after hours). A period of a day or
+    /// more is a DATE, a shorter one a TIME.
+    static func compoundDuration(_ first: Candidate, _ second: Candidate, in s: [UInt32]) -> Candidate? {
+        guard [.date, .time].contains(first.label), let firstValue = first.value, let head = durationParts(firstValue) else { return nil }
+        var tail: [(String, String)]
+        var end = second.range.upperBound
+        if let value = second.value, [.date, .time].contains(second.label), let parts = durationParts(value) {
+            tail = parts
+        } else if second.label == .cardinal, head.last?.1 == "TH", let value = second.value, let minutes = Int(value), minutes < 60,
+            end < s.count, s[end] == 0x5206, !(end + 1 < s.count && s[end + 1] == 0x4E4B)  // 分, not 分之
+        {
+            tail = [(value, "TM")]
+            end += 1
+        } else {
+            return nil
+        }
+        guard let last = durationOrder.firstIndex(of: head.last!.1), let next = durationOrder.firstIndex(of: tail.first!.1), last < next else { return nil }
+        let parts = head + tail
+        var value = "P"
+        var wroteT = false
+        for (amount, designator) in parts {
+            if designator.hasPrefix("T"), !wroteT {
+                value += "T"
+                wroteT = true
+            }
+            value += amount + designator.suffix(1)
+        }
+        let isDate = parts.contains { !$0.1.hasPrefix("T") }
+        return Candidate(range: first.range.lowerBound..<end, label: isDate ? .date : .time, value: value)
+    }
+
+    /// The factor of the large units that end a number (`三十万` → 10⁴, `150亿` → 10⁸), and
+    /// whether it has any of its own. A range's low end without one takes the high end's
+    /// (`1-5万元`, `十八至三十万日元`, `15–19亿`); one with its own keeps it (`1万-5万元`).
+    static func magnitude(_ s: [UInt32], _ reading: NumberReading, from start: Int) -> (factor: Decimal, own: Bool) {
+        var factor = Decimal(1)
+        var k = reading.end - 1
+        while k >= start, s[k] == Numeral.wan || s[k] == Numeral.yi {
+            factor *= s[k] == Numeral.wan ? 10_000 : 100_000_000
+            k -= 1
+        }
+        let own = s[start..<reading.end].contains { $0 == Numeral.wan || $0 == Numeral.yi || Numeral.smallUnit($0) != nil && $0 != 0x5341 }
+        return (factor, own)
+    }
+
+    /// A date's value with the parts `partial` leaves open (`XXXX`, `XX`) taken from `full`:
+    /// `XXXX-08-22` after `2017-08-11` is `2017-08-22`.
+    static func completing(_ partial: String, from full: String) -> String {
+        let parts = partial.split(separator: "-", omittingEmptySubsequences: false)
+        let known = full.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= known.count else { return partial }
+        return zip(parts, known).map { part, fill in part.allSatisfy { $0 == "X" } && !fill.contains("X") ? fill : part }.joined(separator: "-")
     }
 
     /// Characters that may start a number, date or time: digits and numerals, and the first
@@ -75,7 +179,12 @@ struct NumberDateRecognizer {
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
         for scalar in Numeral.chineseDigits.keys { set.insert(scalar) }
-        set.formUnion([0x5341, 0x62FE])  // 十 拾: `十五`
+        set.formUnion([0x5341, 0x62FE, 0x5EFF, 0x5345, 0x534C])  // 十 拾 廿 卅 卌: `十五`, `廿五`
+        set.formUnion([0x8D1F, 0x2D, 0xFF0D, 0x2212])  // 负 and minus signs: `负十一`, `-3.8%`
+        set.insert(0x534A)  // 半: `半年`
+        for (word, _) in Vocabulary.currencyPrefixes { set.insert(word.unicodeScalars.first!.value) }
+        set.insert(0x6444)  // 摄: `摄氏37度`
+        set.formUnion([0x2019, 0x27])  // `’97`
         return set
     }()
 
@@ -122,6 +231,15 @@ struct NumberDateRecognizer {
 
     /// A range of two readings: same label, or a bare number before a measured one.
     func join(_ low: Candidate, _ high: Candidate, in s: [UInt32]) -> Candidate? {
+        // Clock times: `晚上8点到10点` → T20:00/T22:00 (the end in the start's half of the day).
+        if low.label == .time, high.label == .time, let lv = low.value, let hv = high.value, lv.hasPrefix("T"), hv.hasPrefix("T"),
+            let lowHour = Int(lv.dropFirst().prefix(2)), var highHour = Int(hv.dropFirst().prefix(2))
+        {
+            if lowHour >= 12, highHour < 12, highHour + 12 > lowHour, Numeral.digit(s[high.range.lowerBound]) != nil || Numeral.smallUnit(s[high.range.lowerBound]) != nil {
+                highHour += 12
+            }
+            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: .time, value: "\(lv)/T" + String(format: "%02d", highHour) + hv.dropFirst(3))
+        }
         let lowReading = reading(in: s, at: low.range.lowerBound)
         let highReading = reading(in: s, at: high.range.lowerBound)
         guard let lowValue = lowReading?.value, let highValue = highReading?.value else { return nil }
@@ -131,34 +249,42 @@ struct NumberDateRecognizer {
         if low.label == .cardinal, high.label == .cardinal, lowYear, highYear, lowValue < highValue {
             return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: .date, value: "\(lowValue)/\(highValue)")
         }
+        let (highFactor, _) = Self.magnitude(s, highReading!, from: high.range.lowerBound)
+        let (_, lowHasOwn) = Self.magnitude(s, lowReading!, from: low.range.lowerBound)
+        let scale = lowHasOwn || lowReading!.multiplier != 1 ? 1 : max(highFactor, highReading!.multiplier)
+        let range = low.range.lowerBound..<high.range.upperBound
+        if low.label == high.label, low.label == .date, let lv = low.value, let hv = high.value {
+            // `2022年至2025年` → 2022/2025; `2017年8月11日至8月22日`: the end takes what it
+            // leaves out from the start.
+            return Candidate(range: range, label: .date, value: "\(lv)/\(Self.completing(hv, from: lv))")
+        }
         if low.label == high.label, let lv = low.value, let hv = high.value {
-            // `60%至75%` → 60/75; `2022年至2025年` → 2022/2025; units repeated on both sides.
+            // `60%至75%` → 60/75; units repeated on both sides; `15–19亿`: the low end scaled.
             let lowParts = lv.split(separator: " ", maxSplits: 1)
             let highParts = hv.split(separator: " ", maxSplits: 1)
+            let lowNumber = scale != 1 ? "\(lowValue * scale)" : String(lowParts[0])
             if lowParts.count == 2, highParts.count == 2, lowParts[1] == highParts[1] {
-                return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: low.label, value: "\(lowParts[0])/\(highParts[0]) \(lowParts[1])")
+                return Candidate(range: range, label: low.label, value: "\(lowNumber)/\(highParts[0]) \(lowParts[1])")
             }
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: low.label, value: "\(lv)/\(hv)")
+            return Candidate(range: range, label: low.label, value: lowParts.count == 1 ? "\(lowNumber)/\(hv)" : "\(lv)/\(hv)")
         }
-        // `100-150亿美元`, `5-18岁`: a bare number before a measured one takes its unit and multiplier.
+        // `100-150亿美元`, `5-18岁`, `两到三万港元`: a bare number before a measured one takes its
+        // unit and multiplier.
         guard low.label == .cardinal, low.range.upperBound == lowReading!.end, high.label != .cardinal, high.label != .ordinal else { return nil }
-        let scaledLow = lowValue * highReading!.multiplier
+        let scaledLow = lowValue * scale
         guard let highValueText = high.value else {
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: nil)
+            return Candidate(range: range, label: high.label, value: nil)
         }
         let parts = highValueText.split(separator: " ", maxSplits: 1)
         let unit = parts.count == 2 ? " " + parts[1] : ""
-        let lowText: String
         switch high.label {
         case .date where highValueText.hasPrefix("P"):
-            lowText = "P\(scaledLow)" + String(highValueText.last!)
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(lowText)/\(highValueText)")
+            return Candidate(range: range, label: high.label, value: "P\(scaledLow)" + String(highValueText.last!) + "/\(highValueText)")
         case .date:
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(scaledLow)/\(highValueText)")
+            return Candidate(range: range, label: high.label, value: "\(scaledLow)/\(highValueText)")
         default:
-            lowText = "\(scaledLow)"
+            return Candidate(range: range, label: high.label, value: "\(scaledLow)/\(parts[0])\(unit)")
         }
-        return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: high.label, value: "\(lowText)/\(parts[0])\(unit)")
     }
 
     /// A number starting at `index`, if one may start there.
@@ -173,12 +299,24 @@ struct NumberDateRecognizer {
             // Nor are numbers in URL paths (`/pga/75/`).
             if index > 0, s[index - 1] == 0x2F { return nil }
             guard let reading = NumberReader.read(s, from: index) else { return nil }
-            if reading.end < s.count, Self.isASCIILetter(s[reading.end]) || s[reading.end] == 0x2F { return nil }
+            if reading.end < s.count, Self.isASCIILetter(s[reading.end]) || s[reading.end] == 0x2F, !Self.takesLatin(s, at: reading.end) { return nil }
             return reading
         }
-        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10, tokenStarts[index] else { return nil }
+        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10 || Numeral.tens(scalar) != nil, tokenStarts[index]
+        else { return nil }
         if index > 0, Numeral.chineseDigits[s[index - 1]] != nil { return nil }
         return NumberReader.read(s, from: index)
+    }
+
+    /// Whether Latin letters or a slash after digits measure them (`2cm`, `60km/h`, `15k`,
+    /// `1/2`) rather than make a code of them (`5G`, `3D`, `2019/4`).
+    static func takesLatin(_ s: [UInt32], at end: Int) -> Bool {
+        func free(_ index: Int) -> Bool { index >= s.count || !(isASCIILetter(s[index]) || Numeral.isArabicDigit(s[index])) }
+        if let (_, stop) = Vocabulary.latinUnitTable.match(in: s, at: end), free(stop) { return true }
+        if [0x6B, 0x4B, 0x77, 0x57].contains(s[end]), free(end + 1) { return true }
+        // A fraction of one digit over one: `1/2`, not `2019/4`.
+        return s[end] == 0x2F && (end < 2 || !Numeral.isArabicDigit(s[end - 2])) && end + 1 < s.count && Numeral.isArabicDigit(s[end + 1])
+            && (end + 2 >= s.count || !(Numeral.isArabicDigit(s[end + 2]) || s[end + 2] == 0x2F))
     }
 
     static func isASCIILetter(_ scalar: UInt32) -> Bool {
@@ -189,6 +327,7 @@ struct NumberDateRecognizer {
     func single(in s: [UInt32], at index: Int) -> Candidate? {
         // Frames look past their first word (`未来…`, `近…`): the text may end there.
         guard index < s.count else { return nil }
+        if let negative = negative(in: s, at: index) { return negative }
         // Words that are dates by themselves.
         if let (value, end) = Vocabulary.dateWordTable.match(in: s, at: index) {
             return Candidate(range: index..<end, label: .date, value: value)
@@ -223,14 +362,156 @@ struct NumberDateRecognizer {
         if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
             return Candidate(range: index..<number.end, label: .ordinal, value: number.text)
         }
-        // 百分之…: a percentage.
-        if Vocabulary.starts(s, at: index, with: "百分之"), let number = NumberReader.read(s, from: index + 3) {
-            return Candidate(range: index..<number.end, label: .percent, value: number.text)
+        // 百分之…: a percentage, perhaps negative (`百分之负三点八`).
+        if Vocabulary.starts(s, at: index, with: "百分之") {
+            let isNegative = index + 3 < s.count && s[index + 3] == 0x8D1F
+            if let number = NumberReader.read(s, from: index + (isNegative ? 4 : 3)) {
+                return Candidate(range: index..<number.end, label: .percent, value: (isNegative ? "-" : "") + number.text)
+            }
         }
-        if let time = timeOfDay(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
+        if let time = clockTime(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
+        if let date = numericDate(in: s, at: index) ?? halfPeriod(in: s, at: index) { return date }
+        if let amount = prefixedAmount(in: s, at: index) { return amount }
         if let vague = vagueAmount(in: s, at: index) { return vague }
         guard let number = reading(in: s, at: index) else { return nil }
         return measured(number, in: s, from: index)
+    }
+
+    /// A negative amount, its sign kept (ANNOTATION.md): `负十一` → -11, `-3.8%` → -3.8,
+    /// `零下4摄氏度` → -4 Cel. A minus sign counts only where it cannot join a range or a code
+    /// (not after a digit or a letter).
+    func negative(in s: [UInt32], at index: Int) -> Candidate? {
+        let signed: Int
+        if s[index] == 0x8D1F {  // 负
+            signed = index + 1
+        } else if Vocabulary.starts(s, at: index, with: "零下") {
+            signed = index + 2
+        } else if Numeral.isMinus(s[index]), index + 1 < s.count, Numeral.isArabicDigit(s[index + 1]),
+            index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || Numeral.isMinus(s[index - 1]))
+        {
+            signed = index + 1
+        } else {
+            return nil
+        }
+        guard signed < s.count, let amount = single(in: s, at: signed), amount.range.lowerBound == signed,
+            [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value, !value.contains("/")
+        else { return nil }
+        // 零下 says a temperature: only a quantity follows it.
+        if s[index] == 0x96F6, amount.label != .quantity { return nil }
+        return Candidate(range: index..<amount.range.upperBound, label: amount.label, value: value.hasPrefix("-") ? value : "-" + value)
+    }
+
+    /// Dates written in digits: `2019/4/19`, `2019.9.6`, `2024-3-5`, `20240307`, `2019-04`.
+    func numericDate(in s: [UInt32], at index: Int) -> Candidate? {
+        // `’97` → 1997: a year by its last two digits after an apostrophe.
+        if s[index] == 0x2019 || s[index] == 0x27, index + 2 < s.count, Numeral.isArabicDigit(s[index + 1]), Numeral.isArabicDigit(s[index + 2]),
+            index + 3 >= s.count || !Numeral.isArabicDigit(s[index + 3])
+        {
+            let year = Numeral.digit(s[index + 1])! * 10 + Numeral.digit(s[index + 2])!
+            return Candidate(range: index..<(index + 3), label: .date, value: year >= 30 ? "19\(year)" : String(format: "20%02d", year))
+        }
+        guard Numeral.isArabicDigit(s[index]),
+            index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || s[index - 1] == 0x2F || s[index - 1] == 0x2E)
+        else { return nil }
+        func digits(from start: Int, most: Int) -> (Int, Int) {
+            var end = start
+            var value = 0
+            while end < s.count, end < start + most, Numeral.isArabicDigit(s[end]) {
+                value = value * 10 + Numeral.digit(s[end])!
+                end += 1
+            }
+            return (value, end)
+        }
+        func isFree(_ end: Int) -> Bool { end >= s.count || !(Numeral.isArabicDigit(s[end]) || Self.isASCIILetter(s[end])) }
+        let (number, end) = digits(from: index, most: 8)
+        if end - index == 8 {
+            let (year, month, day) = (number / 10_000, number / 100 % 100, number % 100)
+            guard isFree(end), (1900...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return Candidate(range: index..<end, label: .date, value: String(format: "%04d-%02d-%02d", year, month, day))
+        }
+        guard end - index == 4, (1900...2099).contains(number), end + 1 < s.count else { return nil }
+        let separator = s[end]
+        guard [0x2D, 0x2F, 0x2E, 0xFF0D, 0xFF0F, 0xFF0E].contains(separator) else { return nil }
+        let (month, monthEnd) = digits(from: end + 1, most: 2)
+        guard monthEnd > end + 1, (1...12).contains(month), monthEnd >= s.count || !Numeral.isArabicDigit(s[monthEnd]) else { return nil }
+        if monthEnd + 1 < s.count, s[monthEnd] == separator {
+            let (day, dayEnd) = digits(from: monthEnd + 1, most: 2)
+            guard dayEnd > monthEnd + 1, (1...31).contains(day), isFree(dayEnd) else { return nil }
+            return Candidate(range: index..<dayEnd, label: .date, value: String(format: "%04d-%02d-%02d", number, month, day))
+        }
+        // A year and a month, `2019-04`: two digits, and not a decimal (`2019.9`) or a fraction.
+        guard separator != 0x2E, separator != 0xFF0E, monthEnd - end == 3, isFree(monthEnd),
+            monthEnd >= s.count || !(s[monthEnd] == separator || Self.isRangeJoiner(s[monthEnd]))
+        else { return nil }
+        return Candidate(range: index..<monthEnd, label: .date, value: String(format: "%04d-%02d", number, month))
+    }
+
+    /// Telephone numbers: an area code `0…` of three or four digits, a hyphen and seven or
+    /// eight digits (`010-12345678`), or a mobile number of eleven digits `1[3-9]…`; their end.
+    static func phoneNumberEnd(_ s: [UInt32], at index: Int) -> Int? {
+        guard s[index] == 0x30 || s[index] == 0x31, index == 0 || !Numeral.isArabicDigit(s[index - 1]) else { return nil }
+        var end = index
+        while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+        let first = end - index
+        if first == 11, s[index] == 0x31, (0x33...0x39).contains(s[index + 1]) { return end }
+        guard s[index] == 0x30, first == 3 || first == 4, end + 1 < s.count, s[end] == 0x2D || s[end] == 0xFF0D else { return nil }
+        var last = end + 1
+        while last < s.count, Numeral.isArabicDigit(s[last]) { last += 1 }
+        return (7...8).contains(last - end - 1) && (last >= s.count || !Numeral.isArabicDigit(s[last])) ? last : nil
+    }
+
+    /// Numbers of models and versions after a Latin name and a space (`iPhone 15`, `Windows
+    /// 10`, `COP 26`): their end. A year keeps its reading (`in 2020`).
+    static func modelNumberEnd(_ s: [UInt32], at index: Int) -> Int? {
+        guard Numeral.isArabicDigit(s[index]), index >= 2, s[index - 1] == 0x20, isASCIILetter(s[index - 2]) else { return nil }
+        var end = index
+        while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+        if end - index == 4, let year = Int(String(String.UnicodeScalarView(s[index..<end].compactMap(Unicode.Scalar.init)))), (1900...2099).contains(year) {
+            return nil
+        }
+        return end
+    }
+
+    /// An amount with its currency before it: `港币两千九百六十元` → 2960 HKD, `人民币100元`;
+    /// `摄氏37度` → 37 Cel.
+    func prefixedAmount(in s: [UInt32], at index: Int) -> Candidate? {
+        if Vocabulary.starts(s, at: index, with: "摄氏"), let number = NumberReader.read(s, from: index + 2), number.end < s.count, s[number.end] == 0x5EA6 {
+            return Candidate(range: index..<(number.end + 1), label: .quantity, value: "\(number.text) Cel")
+        }
+        guard let (code, start) = Vocabulary.currencyPrefixTable.match(in: s, at: index), let number = NumberReader.read(s, from: start),
+            number.hasArabicDigits || number.length >= 2
+        else { return nil }
+        var end = number.end
+        if end < s.count, [0x5143, 0x5706, 0x5757].contains(s[end]) { end += 1 }  // 元 圆 块
+        return Candidate(range: index..<end, label: .money, value: "\(number.text) \(code)")
+    }
+
+    /// Half a period: `半年` → P0.5Y, `半个月` → P0.5M, `半天`, `半小时` → PT0.5H.
+    func halfPeriod(in s: [UInt32], at index: Int) -> Candidate? {
+        guard s[index] == 0x534A, tokenStarts[index], let (payload, stop) = Self.periodTable.match(in: s, at: index + 1),
+            payload.1 != "Y" || s[index + 1] == 0x5E74  // 半岁 is none; 半年 is
+        else { return nil }
+        return Candidate(range: index..<stop, label: payload.0, value: (payload.0 == .time ? "PT0.5" : "P0.5") + payload.1)
+    }
+
+    /// Jiao (角, 毛: a tenth) and fen (分: a hundredth) of a yuan from `index`: their value in
+    /// yuan and end, or `nil` (`壹角`, `5角2分`, `8毛钱`).
+    static func jiaoFen(_ s: [UInt32], at index: Int) -> (Decimal, Int)? {
+        var total = Decimal(0)
+        var end = index
+        if let jiao = NumberReader.read(s, from: end), jiao.end < s.count, s[jiao.end] == 0x89D2 || s[jiao.end] == 0x6BDB, let j = jiao.smallInteger, j < 10 {
+            total += Decimal(j) / 10
+            end = jiao.end + 1
+        }
+        if let fen = NumberReader.read(s, from: end), fen.end < s.count, s[fen.end] == 0x5206, end > index,
+            !(fen.end + 1 < s.count && (s[fen.end + 1] == 0x4E4B || s[fen.end + 1] == 0x949F)), let f = fen.smallInteger, f < 10
+        {
+            total += Decimal(f) / 100
+            end = fen.end + 1
+        }
+        guard end > index else { return nil }
+        if Vocabulary.starts(s, at: end, with: "钱") { end += 1 }
+        return (total, end)
     }
 
     /// Words after which 一 with a classifier counts rather than serves as an article.
@@ -269,43 +550,152 @@ struct NumberDateRecognizer {
         return s[index] == 0x4E0A ? nil : Candidate(range: index..<end, label: .cardinal, value: nil)
     }
 
-    /// Whether a DATE names one day (`今天`, `5日`, `1月5日`), which a time of day may follow.
+    /// Whether a DATE names one day (`今天`, `5日`, `1月5日`, `2018-11-29`), which a time of day
+    /// may follow.
     static func isDay(_ date: Candidate, in s: [UInt32]) -> Bool {
+        if date.value?.hasPrefix("P") == true { return false }  // `36天` is a period, not a day
         let last = s[date.range.upperBound - 1]
-        return last == 0x5929 || last == 0x65E5 || last == 0x53F7  // 天 日 号
+        if last == 0x5929 || last == 0x65E5 || last == 0x53F7 { return true }  // 天 日 号
+        // A numeric date with its day: `2018-11-29`, `2019/4/19`.
+        guard let value = date.value, value.count == 10, !value.contains("/") else { return false }
+        return value.last?.isNumber == true
     }
 
-    /// Parts of the day and their TIMEX3 values (morning, midday, afternoon, evening, night).
-    static let partsOfDay: [(String, String)] = [
-        ("上午", "TMO"), ("早上", "TMO"), ("早晨", "TMO"), ("清晨", "TMO"), ("凌晨", "TNI"), ("中午", "TMI"), ("午后", "TAF"),
-        ("下午", "TAF"), ("傍晚", "TEV"), ("黄昏", "TEV"), ("晚上", "TEV"), ("晚间", "TEV"), ("夜晚", "TNI"), ("夜间", "TNI"),
-        ("深夜", "TNI"), ("午夜", "TNI"), ("半夜", "TNI"),
-    ]
+    /// Parts of the day: a TIME with no value alone (ISO 8601 has none for an afternoon), and
+    /// the day's DATE after a day (`7月11日早上` → XXXX-07-11, ANNOTATION.md).
+    static let partsOfDay: [(String, ())] = [
+        "上午", "早上", "早晨", "清晨", "凌晨", "中午", "午后", "下午", "傍晚", "黄昏", "晚上", "晚间", "夜晚", "夜间", "深夜", "午夜", "半夜",
+    ].map { ($0, ()) }
 
     /// `上午`, `傍晚`: a part of the day, as a word of its own (`上午好` is a greeting: none).
     func partOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        guard tokenStarts[index], let (value, end) = Self.partOfDayTable.match(in: s, at: index), end >= s.count || tokenStarts[end],
+        guard tokenStarts[index], let (_, end) = Self.partOfDayTable.match(in: s, at: index), end >= s.count || tokenStarts[end],
             end >= s.count || s[end] != 0x597D  // 好
         else { return nil }
-        return Candidate(range: index..<end, label: .time, value: value)
+        return Candidate(range: index..<end, label: .time, value: nil)
     }
 
-    /// `下午3点`, `上午10时30分`: a time of day.
-    static let dayPeriods: [(String, Int)] = [("上午", 0), ("早上", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("晚上", 12), ("傍晚", 12)]
+    /// Parts of the day that shift a clock's hours: `下午3点` is 15:00.
+    static let dayPeriods: [(String, Int)] = [
+        ("上午", 0), ("早上", 0), ("早晨", 0), ("清晨", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("午后", 12), ("晚上", 12),
+        ("傍晚", 12), ("晚间", 12), ("夜里", 12), ("夜间", 12),
+    ]
 
-    func timeOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        guard let (offset, end) = Self.dayPeriodTable.match(in: s, at: index), let hour = NumberReader.read(s, from: end),
-            hour.end < s.count, s[hour.end] == 0x70B9 || s[hour.end] == 0x65F6,  // 点 时
-            let h = hour.smallInteger, (0...12).contains(h)
-        else { return nil }
-        var stop = hour.end + 1
-        var minutes = 0
-        if let minute = NumberReader.read(s, from: stop), minute.end < s.count, s[minute.end] == 0x5206, let m = minute.smallInteger, m < 60 {
-            minutes = m
-            stop = minute.end + 1
+    /// What may follow an hour with no minutes for it to be a clock time (`8点开始`, `8点前`,
+    /// `8点，`), where `提出8点建议` counts points.
+    static let hourFollowers = WordTable(["钟", "整", "左右", "前", "后", "多", "许", "起", "开始", "以前", "以后", "之前", "之后", "到", "至", "半"]
+        .map { ($0, ()) })
+
+    /// A clock time, `T` and hours and minutes (ANNOTATION.md): `14:30`, `3点半`, `十一点半`,
+    /// `三点十五`, `三点零五分`, `20时30分`, `8点一刻`, `8点钟`, perhaps after a part of the day
+    /// (`下午3点半` → T15:30). `三点五` stays a decimal and `8点建议` a count.
+    func clockTime(in s: [UInt32], at index: Int) -> Candidate? {
+        var start = index
+        var shift = -1  // hours the part of the day adds; -1: none given
+        if let (hours, end) = Self.dayPeriodTable.match(in: s, at: index) {
+            shift = hours
+            start = end
         }
-        let hour24 = h == 12 && offset == 0 ? 0 : (h < 12 ? h + offset : h)
-        return Candidate(range: index..<stop, label: .time, value: String(format: "T%02d:%02d", hour24, minutes))
+        guard start < s.count else { return nil }
+        var hour = 0, minute = 0, stop = start
+        if let (h, m, end) = Self.colonTime(s, at: start) {
+            (hour, minute, stop) = (h, m, end)
+        } else {
+            guard let (h, hourEnd) = Self.smallNumber(s, at: start), hourEnd < s.count,
+                [0x70B9, 0x65F6, 0x9EDE, 0x6642].contains(s[hourEnd])  // 点 时 點 時
+            else { return nil }
+            hour = h
+            stop = hourEnd + 1
+            let arabicHour = Numeral.isArabicDigit(s[start])
+            if stop < s.count, s[stop] == 0x534A {  // 半
+                minute = 30
+                stop += 1
+            } else if Vocabulary.starts(s, at: stop, with: "一刻") || Vocabulary.starts(s, at: stop, with: "三刻") {
+                minute = s[stop] == 0x4E00 ? 15 : 45
+                stop += 2
+            } else if let (m, minuteEnd) = Self.smallNumber(s, at: stop), m < 60 {
+                let withFen = minuteEnd < s.count && (s[minuteEnd] == 0x5206)  // 分
+                // Minutes need 分 unless they cannot be a decimal's digits: Arabic after an
+                // Arabic hour (`3点15`), or with 十 or a leading 零 (`三点十五`, `三点零五`).
+                let unambiguous = arabicHour && Numeral.isArabicDigit(s[stop])
+                    || s[stop..<minuteEnd].contains(where: { Numeral.smallUnit($0) == 10 || $0 == 0x96F6 })
+                guard withFen || unambiguous else { return nil }
+                minute = m
+                stop = minuteEnd + (withFen ? 1 : 0)
+            } else if shift < 0 {
+                // An hour alone is a time only where a clock reading is plain from what follows,
+                // and 一点 alone is "a little" (`好一点。`).
+                // After a day the hour is plain too (`1月4日20时`).
+                let atEnd = stop >= s.count || CharacterShape(s[stop]).isOutsideNames
+                let afterDay = index > 0 && (s[index - 1] == 0x65E5 || s[index - 1] == 0x53F7)
+                guard atEnd || afterDay || Self.hourFollowers.match(in: s, at: stop) != nil, arabicHour || (hour != 1 && tokenStarts[start])
+                else { return nil }
+            }
+            if stop < s.count, s[stop] == 0x949F || s[stop] == 0x6574 { stop += 1 }  // 钟 整
+        }
+        guard (0...24).contains(hour) else { return nil }
+        var hour24 = hour
+        if shift == 12, hour < 12 { hour24 = hour + 12 }
+        if shift == 0, hour == 12, s[index] == 0x51CC { hour24 = 0 }  // 凌晨12点
+        if shift == 12, hour == 12, s[index] != 0x4E2D { hour24 = 0 }  // 晚上12点 is midnight; 中午12点 noon
+        return Candidate(range: index..<stop, label: .time, value: String(format: "T%02d:%02d", hour24 == 24 ? 0 : hour24, minute))
+    }
+
+    /// `14:30`, `9:05`, `14：30`: one or two digits, a colon and two digits (0–24, 0–59), not
+    /// part of a longer run of digits and colons.
+    static func colonTime(_ s: [UInt32], at index: Int) -> (Int, Int, Int)? {
+        guard Numeral.isArabicDigit(s[index]), index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || s[index - 1] == 0x3A) else { return nil }
+        var end = index
+        var hour = 0
+        while end < s.count, end < index + 2, Numeral.isArabicDigit(s[end]) {
+            hour = hour * 10 + Numeral.digit(s[end])!
+            end += 1
+        }
+        guard end + 2 < s.count, s[end] == 0x3A || s[end] == 0xFF1A, Numeral.isArabicDigit(s[end + 1]), Numeral.isArabicDigit(s[end + 2]),
+            end + 3 >= s.count || !(Numeral.isArabicDigit(s[end + 3]) || (s[end + 3] == 0x3A && end + 4 < s.count && !Numeral.isArabicDigit(s[end + 4])))
+        else { return nil }
+        let minute = Numeral.digit(s[end + 1])! * 10 + Numeral.digit(s[end + 2])!
+        guard hour <= 24, minute < 60 else { return nil }
+        var stop = end + 3
+        // Seconds, `14:30:05`, are read and left out of the value.
+        if stop + 2 < s.count, s[stop] == 0x3A, Numeral.isArabicDigit(s[stop + 1]), Numeral.isArabicDigit(s[stop + 2]) { stop += 3 }
+        return (hour, minute, stop)
+    }
+
+    /// A whole number below 100 in one or two Arabic digits or up to four Chinese numerals
+    /// (`3`, `15`, `十一`, `二十三`, `零五`), with no decimal part; its value and end.
+    static func smallNumber(_ s: [UInt32], at index: Int) -> (Int, Int)? {
+        guard index < s.count else { return nil }
+        if Numeral.isArabicDigit(s[index]) {
+            var end = index
+            var value = 0
+            while end < s.count, end < index + 2, Numeral.isArabicDigit(s[end]) {
+                value = value * 10 + Numeral.digit(s[end])!
+                end += 1
+            }
+            guard end >= s.count || !Numeral.isArabicDigit(s[end]) else { return nil }
+            return (value, end)
+        }
+        var end = index
+        var value = 0
+        var digit: Int?
+        var sawTen = false
+        while end < s.count, end < index + 4 {
+            if let d = Numeral.chineseDigits[s[end]] {
+                if digit != nil, !sawTen, d != 0, s[end - 1] != 0x96F6 { break }  // two digits in a row: not a clock number
+                digit = d
+            } else if Numeral.smallUnit(s[end]) == 10, !sawTen {
+                value += (digit ?? 1) * 10
+                digit = nil
+                sawTen = true
+            } else {
+                break
+            }
+            end += 1
+        }
+        guard end > index else { return nil }
+        value += digit ?? 0
+        return value < 100 ? (value, end) : nil
     }
 
     /// What a number is, from what follows it.
@@ -325,11 +715,47 @@ struct NumberDateRecognizer {
             NSDecimalRound(&rounded, &quotient, 6, .plain)
             return Candidate(range: start..<numerator.end, label: .cardinal, value: "\(rounded)")
         }
+        if end < s.count, s[end] == 0x2030 {  // ‰: a percentage in percent (`35‰` → 3.5)
+            return Candidate(range: start..<(end + 1), label: .percent, value: "\(number.value / 10)")
+        }
         if let (code, stop) = Vocabulary.currencyTable.match(in: s, at: end) {
+            // Jiao and fen after yuan: `壹拾壹元壹角` → 11.1 CNY, `3元5角2分`.
+            if code == "CNY", let (cents, centsEnd) = Self.jiaoFen(s, at: stop) {
+                return Candidate(range: start..<centsEnd, label: .money, value: "\(number.value + cents) CNY")
+            }
             return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
         }
         if let (code, stop) = Vocabulary.unitTable.match(in: s, at: end) {
             return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+        }
+        if number.hasArabicDigits, let (code, stop) = Vocabulary.latinUnitTable.match(in: s, at: end), stop >= s.count || !Self.isASCIILetter(s[stop]) {
+            return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+        }
+        // `15k`, `30w`: thousands and ten thousands in Latin letters.
+        if number.hasArabicDigits, end < s.count, [0x6B, 0x4B, 0x77, 0x57].contains(s[end]), end + 1 >= s.count || !Self.isASCIILetter(s[end + 1]) {
+            let factor: Decimal = s[end] == 0x6B || s[end] == 0x4B ? 1000 : 10_000
+            return Candidate(range: start..<(end + 1), label: .cardinal, value: "\(number.value * factor)")
+        }
+        // `1/2`, `3/4`: a fraction in digits, as a decimal.
+        if number.hasArabicDigits, number.multiplier == 1, end + 1 < s.count, s[end] == 0x2F, let denominator = Numeral.digit(s[end + 1]),
+            Numeral.isArabicDigit(s[end + 1]), end + 2 >= s.count || !(Numeral.isArabicDigit(s[end + 2]) || s[end + 2] == 0x2F),
+            denominator > 1, number.value < Decimal(denominator), start == 0 || s[start - 1] != 0x2F
+        {
+            var quotient = number.value / Decimal(denominator)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &quotient, 6, .plain)
+            return Candidate(range: start..<(end + 2), label: .cardinal, value: "\(rounded)")
+        }
+        // `两个亿`, `三个多亿`: a count of hundreds of millions.
+        if next("个亿") || next("个多亿") {
+            let stop = next("个亿") ? end + 2 : end + 3
+            return Candidate(range: start..<stop, label: .cardinal, value: "\(number.value * 100_000_000)")
+        }
+        // `5角`, `8毛钱`: tenths of a yuan; in Chinese numerals only with 钱 (三角洲, 三毛 are none).
+        if let (cents, centsEnd) = Self.jiaoFen(s, at: start), centsEnd > end,
+            number.hasArabicDigits && s[end] != 0x6BDB || s[centsEnd - 1] == 0x94B1
+        {
+            return Candidate(range: start..<centsEnd, label: .money, value: "\(cents) CNY")
         }
         // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
         // After 只有, 仅, 才 it counts (`只有一头大象`, rule 9).
@@ -369,16 +795,30 @@ struct NumberDateRecognizer {
         {
             return Candidate(range: start..<day.end, label: .date, value: "\(n)" + String(format: "-%02d-%02d", m, d))
         }
+        // A year in two digits before its month: `98年4月` → 1998-04 (the 30s and on are 19xx).
+        var yearText: String? = isYear ? "\(n)" : nil
+        if yearText == nil, at(end, "年"), !number.isApproximate, digits == 2, let y = integer,
+            let month = NumberReader.read(s, from: end + 1), at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m)
+        {
+            yearText = y >= 30 ? "19\(y)" : String(format: "20%02d", y)
+        }
+        // A generation by its decade of birth: `90后` → 199X, `00后` → 200X.
+        if number.hasArabicDigits, digits == 2, at(end, "后"), let y = integer, y % 10 == 0 {
+            return Candidate(range: start..<(end + 1), label: .date, value: y >= 30 ? "19\(y / 10)X" : "20\(y / 10)X")
+        }
         // A year, then perhaps its month, day and part of month.
-        if at(end, "年"), isYear, !at(end, "年代") {
+        if at(end, "年"), let yearText, !at(end, "年代") {
             var stop = end + 1
-            var value = "\(n)"
+            var value = yearText
             if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m) {
                 value += String(format: "-%02d", m)
                 stop = month.end + 1
                 if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                     value += String(format: "-%02d", d)
                     stop = day.end + 1
+                } else if let (first, last, end) = dayRange(in: s, at: stop) {
+                    // `2019年4月12-19日` → 2019-04-12/2019-04-19.
+                    return Candidate(range: start..<end, label: .date, value: value + String(format: "-%02d/", first) + value + String(format: "-%02d", last))
                 } else if let part = partOfMonth(in: s, at: stop) {
                     stop = part
                 }
@@ -394,13 +834,31 @@ struct NumberDateRecognizer {
             if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                 value += String(format: "-%02d", d)
                 stop = day.end + 1
+            } else if let (first, last, end) = dayRange(in: s, at: stop) {
+                return Candidate(range: start..<end, label: .date, value: value + String(format: "-%02d/", first) + value + String(format: "-%02d", last))
             } else if let part = partOfMonth(in: s, at: stop) {
                 stop = part
             }
             return Candidate(range: start..<stop, label: .date, value: value)
         }
-        if at(end, "日") || at(end, "号"), let d = integer, (1...31).contains(d), number.hasArabicDigits {
+        let isYen = at(end, "日元") || at(end, "日圆")
+        if at(end, "日") && !isYen || at(end, "号"), let d = integer, (1...31).contains(d), number.hasArabicDigits {
             return Candidate(range: start..<(end + 1), label: .date, value: String(format: "XXXX-XX-%02d", d))
+        }
+        // A day of the month in Chinese numerals, as news writes it (`哈韦尔二日在布拉格`):
+        // not 一日 (one day), nor a tour or a span of days (`三日游`, `三日内`).
+        if at(end, "日"), !isYen, !number.hasArabicDigits, !number.isApproximate, let d = integer, (2...31).contains(d), s[start] != 0x4E24,
+            s[start] != 0x4FE9, tokenStarts[start], !(end + 1 < s.count && [0x6E38, 0x4E4B, 0x5185, 0x91CC].contains(s[end + 1]))  // 游 之 内 里
+        {
+            return Candidate(range: start..<(end + 1), label: .date, value: String(format: "XXXX-XX-%02d", d))
+        }
+        // Days as a period: `两日`, `90日` (no month has them).
+        if at(end, "日"), !isYen, let d = integer, d > 31 || s[start] == 0x4E24 || s[start] == 0x4FE9 {
+            return Candidate(range: start..<(end + 1), label: .date, value: "P\(d)D")
+        }
+        // Quarters of an hour: `一刻钟` → PT15M.
+        if at(end, "刻钟"), let q = integer, (1...4).contains(q) {
+            return Candidate(range: start..<(end + 2), label: .time, value: "PT\(15 * q)M")
         }
         // Centuries and decades: 21世纪 → 20XX, 20世纪90年代 → 199X, 90年代 → XX9X.
         if at(end, "世纪"), let c = integer, (1...30).contains(c) {
@@ -422,6 +880,12 @@ struct NumberDateRecognizer {
             var stop = stop
             // `五年多`: what sits inside the amount stays in.
             if stop < s.count, s[stop] == 0x591A, payload.0 == .date { stop += 1 }
+            // `两年半` → P2.5Y.
+            var amount = amount
+            if stop < s.count, s[stop] == 0x534A, !number.isApproximate, integer != nil {
+                amount += ".5"
+                stop += 1
+            }
             let value = payload.0 == .time ? "PT\(amount)\(payload.1)" : "P\(amount)\(payload.1)"
             // `30年来`: the frame stays with the period.
             if payload.0 == .date, payload.1 != "W", stop < s.count, s[stop] == 0x6765, !at(stop, "来自") { stop += 1 }
@@ -433,9 +897,19 @@ struct NumberDateRecognizer {
     /// Period words after a number: their label and ISO 8601 duration designator.
     static let periods: [(String, (EntityLabel, String))] = [
         ("个多月", (.date, "M")), ("多个月", (.date, "M")), ("个月", (.date, "M")), ("周年", (.date, "Y")), ("年", (.date, "Y")),
-        ("天", (.date, "D")), ("个星期", (.date, "W")), ("星期", (.date, "W")), ("周", (.date, "W")), ("岁", (.date, "Y")),
+        ("天", (.date, "D")), ("个星期", (.date, "W")), ("星期", (.date, "W")), ("个礼拜", (.date, "W")), ("礼拜", (.date, "W")),
+        ("周", (.date, "W")), ("岁", (.date, "Y")),
         ("个小时", (.time, "H")), ("小时", (.time, "H")), ("分钟", (.time, "M")), ("秒钟", (.time, "S")), ("秒", (.time, "S")),
     ]
+
+    /// Two days of one month joined after it: `12-19日`, `5至7日`; the days and the end.
+    func dayRange(in s: [UInt32], at index: Int) -> (Int, Int, Int)? {
+        guard let first = NumberReader.read(s, from: index), !first.isApproximate, let d1 = first.smallInteger, (1...31).contains(d1),
+            first.end < s.count, Self.isRangeJoiner(s[first.end]), let second = NumberReader.read(s, from: first.end + 1),
+            !second.isApproximate, let d2 = second.smallInteger, d1 < d2, d2 <= 31, second.end < s.count, s[second.end] == 0x65E5 || s[second.end] == 0x53F7
+        else { return nil }
+        return (d1, d2, second.end + 1)
+    }
 
     /// The end of 上旬, 中旬, 下旬, 初, 底, 末 or 中 after a month, or `nil`.
     func partOfMonth(in s: [UInt32], at index: Int) -> Int? {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Digits and numerals as Chinese text writes them.
 enum Numeral {
-    /// The value of a digit: ASCII, full-width, Chinese (〇○零一二两三…九) or financial (壹贰…玖).
+    /// The value of a digit: ASCII, full-width, Chinese (〇○零一二两俩三…九) or financial (壹贰…玖).
     static func digit(_ scalar: UInt32) -> Int? {
         switch scalar {
         case 0x30...0x39: return Int(scalar - 0x30)
@@ -13,7 +13,7 @@ enum Numeral {
 
     static let chineseDigits: [UInt32: Int] = [
         0x96F6: 0, 0x3007: 0, 0x25CB: 0, 0x6D1E: 0,  // 零 〇 ○ (洞, radio zero, left out below)
-        0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
+        0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4FE9: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
         0x58F9: 1, 0x8D30: 2, 0x8CB3: 2, 0x53C1: 3, 0x8086: 4, 0x4F0D: 5, 0x9646: 6, 0x9678: 6, 0x67D2: 7, 0x634C: 8, 0x7396: 9,
     ].filter { $0.key != 0x6D1E }
 
@@ -42,6 +42,21 @@ enum Numeral {
     }
 
     static let point: UInt32 = 0x70B9  // 点 as a decimal point
+
+    /// Tens written as one character: 廿 20, 卅 30, 卌 40 (`廿五` is 25).
+    static func tens(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x5EFF: return 20
+        case 0x5345: return 30
+        case 0x534C: return 40
+        default: return nil
+        }
+    }
+
+    /// The minus signs before Arabic digits: `-`, `－`, `−`.
+    static func isMinus(_ scalar: UInt32) -> Bool {
+        scalar == 0x2D || scalar == 0xFF0D || scalar == 0x2212
+    }
 }
 
 /// A number read from text: its value, where it ends, and how it was written.
@@ -172,11 +187,12 @@ enum NumberReader {
             let scalar = s[index]
             if let d = Numeral.chineseDigits[scalar] {
                 digitsOnly.append(Character(String(d)))
-                if digit != nil && !usedUnits {
-                    digit = Decimal(d)  // digit by digit: the value comes from `digitsOnly`
-                } else {
-                    digit = Decimal(d)
-                }
+                // 零 after a unit only marks a skipped place (`一千零十` is 1010, `一千零五` 1005).
+                if d != 0 || !usedUnits { digit = Decimal(d) }
+            } else if let tens = Numeral.tens(scalar), digit == nil {
+                section += Decimal(tens)
+                usedUnits = true
+                lastUnit = 10
             } else if let unit = Numeral.smallUnit(scalar) {
                 // `十五`: a unit with no digit before it counts one of it.
                 if digit == nil && (index == start || lastUnit != 0) && unit != 10 { break }

@@ -2,9 +2,26 @@
 enum Vocabulary {
     /// Currencies and their ISO 4217 codes, longest first where one is the other's suffix.
     static let currencies: [(String, String)] = [
-        ("美元", "USD"), ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("港元", "HKD"), ("港币", "HKD"),
-        ("人民币", "CNY"), ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"), ("卢布", "RUB"), ("卢比", "INR"),
-        ("韩元", "KRW"), ("新台币", "TWD"), ("元", "CNY"),
+        ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("日圆", "JPY"), ("港元", "HKD"),
+        ("港币", "HKD"), ("人民币", "CNY"), ("元人民币", "CNY"), ("澳元", "AUD"), ("加元", "CAD"), ("瑞士法郎", "CHF"),
+        ("卢布", "RUB"), ("卢比", "INR"), ("韩元", "KRW"), ("新台币", "TWD"), ("台币", "TWD"), ("泰铢", "THB"), ("新加坡元", "SGD"),
+        ("新西兰元", "NZD"), ("澳门元", "MOP"), ("澳门币", "MOP"), ("印尼盾", "IDR"), ("越南盾", "VND"), ("林吉特", "MYR"),
+        ("菲律宾比索", "PHP"), ("墨西哥比索", "MXN"), ("兰特", "ZAR"), ("瑞典克朗", "SEK"), ("挪威克朗", "NOK"), ("丹麦克朗", "DKK"),
+        ("里拉", "TRY"), ("雷亚尔", "BRL"), ("迪拉姆", "AED"), ("沙特里亚尔", "SAR"), ("新谢克尔", "ILS"), ("埃及镑", "EGP"),
+        ("元", "CNY"), ("圆", "CNY"), ("块钱", "CNY"),
+    ]
+
+    /// Currencies written before their amount (`港币两千九百六十元`, `人民币100元`).
+    static let currencyPrefixes: [(String, String)] = [
+        ("人民币", "CNY"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("日元", "JPY"),
+        ("新台币", "TWD"), ("台币", "TWD"), ("澳门币", "MOP"),
+    ]
+
+    /// Units written in Latin letters right after digits (`2cm`, `1.5kg`, `100ml`), UCUM codes.
+    static let latinUnits: [(String, String)] = [
+        ("km²", "km2"), ("m²", "m2"), ("km/h", "km/h"), ("kWh", "kW.h"), ("kW", "kW"), ("MW", "MW"), ("GW", "GW"), ("km", "km"),
+        ("cm", "cm"), ("mm", "mm"), ("kg", "kg"), ("mg", "mg"), ("ml", "mL"), ("mL", "mL"), ("m", "m"), ("g", "g"), ("L", "L"),
+        ("ha", "har"), ("°F", "[degF]"),
     ]
 
     /// Units of measure and their UCUM codes.
@@ -13,7 +30,8 @@ enum Vocabulary {
         ("平方米", "m2"), ("立方米", "m3"), ("公里", "km"), ("千米", "km"), ("厘米", "cm"), ("毫米", "mm"), ("米", "m"),
         ("公斤", "kg"), ("千克", "kg"), ("毫克", "mg"), ("克", "g"), ("吨", "t"), ("毫升", "mL"), ("升", "L"),
         ("千瓦时", "kW.h"), ("千瓦", "kW"), ("兆瓦", "MW"), ("吉瓦", "GW"), ("英亩", "[acr_us]"), ("海里", "[nmi_i]"),
-        ("亩", "[mu_cn]"),
+        ("亩", "[mu_cn]"), ("公分", "cm"), ("公尺", "m"), ("公升", "L"), ("英尺", "[ft_i]"), ("英寸", "[in_i]"), ("英里", "[mi_i]"),
+        ("加仑", "[gal_us]"), ("华氏度", "[degF]"), ("千米每小时", "km/h"), ("公里每小时", "km/h"),
     ]
 
     /// Classifiers that count: a number with one is CARDINAL, classifier included.
@@ -47,14 +65,34 @@ enum Vocabulary {
         ("周一", "XXXX-WXX-1"), ("周二", "XXXX-WXX-2"), ("周三", "XXXX-WXX-3"), ("周四", "XXXX-WXX-4"), ("周五", "XXXX-WXX-5"),
         ("周六", "XXXX-WXX-6"), ("周日", "XXXX-WXX-7"), ("星期一", "XXXX-WXX-1"), ("星期二", "XXXX-WXX-2"), ("星期三", "XXXX-WXX-3"),
         ("星期四", "XXXX-WXX-4"), ("星期五", "XXXX-WXX-5"), ("星期六", "XXXX-WXX-6"), ("星期日", "XXXX-WXX-7"), ("星期天", "XXXX-WXX-7"),
+        // More relative days, weeks, months and years: no value without a reference date.
+        ("近年", nil), ("近些年", nil), ("近几年", nil), ("这些年", nil), ("这几年", nil), ("上月", nil), ("下月", nil),
+        ("上月底", nil), ("下月初", nil), ("本月初", nil), ("本月底", nil), ("月初", nil), ("月底", nil), ("前天", nil),
+        ("大前天", nil), ("后天", nil), ("大后天", nil), ("昨夜", nil), ("今夜", nil), ("今晨", nil), ("昨晨", nil), ("当晚", nil),
+        ("当夜", nil), ("次年", nil), ("翌年", nil), ("年终", nil), ("上星期", nil), ("下星期", nil), ("这个月", nil),
+        ("上个星期", nil), ("下个星期", nil), ("这周", nil), ("这个星期", nil), ("本世纪初", nil), ("上世纪末", nil),
         // Lunar new-year days: no Gregorian value without the year.
         ("大年初一", nil), ("大年初二", nil), ("大年初三", nil), ("大年初四", nil), ("大年初五", nil), ("大年三十", nil),
         ("正月初一", nil), ("正月十五", nil), ("除夕", nil),
     ]
 
-    static let dateWordTable = WordTable(dateWords)
+    /// `上周五`, `下星期一`, `本周日`: a day of a nearby week (relative: no value without a
+    /// reference date).
+    static let nearbyWeekdays: [(String, String?)] = {
+        var words: [(String, String?)] = []
+        for week in ["上周", "下周", "本周", "这周", "上星期", "下星期", "本星期", "这星期", "上个星期", "下个星期"] {
+            for day in ["一", "二", "三", "四", "五", "六", "日", "天"] where !(week.hasSuffix("周") && day == "天") {
+                words.append((week + day, nil))
+            }
+        }
+        return words
+    }()
+
+    static let dateWordTable = WordTable(dateWords + nearbyWeekdays)
     static let currencyTable = WordTable(currencies)
     static let unitTable = WordTable(units)
+    static let latinUnitTable = WordTable(latinUnits)
+    static let currencyPrefixTable = WordTable(currencyPrefixes)
     static let classifierTable = WordTable(classifiers.map { ($0, ()) })
 
     /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.

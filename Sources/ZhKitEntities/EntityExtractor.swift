@@ -14,11 +14,15 @@ public struct EntityExtractor: Sendable {
     public let names: NameLists
     /// The name tagger, or `nil` for the organisation grammar alone (and no people or places).
     public let tagger: NameTagger?
+    /// The day relative dates are resolved against (`去年10月` → 2025-10 with 2026-11-30), or
+    /// `nil`: then they carry no value (ANNOTATION.md).
+    public let referenceDate: CalendarDate?
 
-    public init(segmenter: Segmenter, names: NameLists = .bundled, tagger: NameTagger? = .bundled) {
+    public init(segmenter: Segmenter, names: NameLists = .bundled, tagger: NameTagger? = .bundled, referenceDate: CalendarDate? = nil) {
         self.segmenter = segmenter
         self.names = names
         self.tagger = tagger
+        self.referenceDate = referenceDate
     }
 
     /// The tokens and entities of `text`. O(n).
@@ -73,7 +77,7 @@ public struct EntityExtractor: Sendable {
         // Inside a title (《今晚报》, 《2030年议程》) only a year and an ordinal are tagged (rule 5).
         let insideTitle = OrganizationRecognizer.bookTitleMask(folded.scalars)
         let inURL = NumberDateRecognizer.urlMask(folded.scalars)
-        let numbers = NumberDateRecognizer(tokenStarts: starts).candidates(in: folded.scalars, inURL: inURL).filter { candidate in
+        let numbers = NumberDateRecognizer(tokenStarts: starts, referenceDate: referenceDate).candidates(in: folded.scalars, inURL: inURL).filter { candidate in
             (!insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
                 || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true))
                 && !Self.endsQuotedName(candidate, folded.scalars)

@@ -16,6 +16,8 @@ struct NumberDateRecognizer {
     /// Folded positions where a token of the segmentation starts: a Chinese numeral counts as a
     /// number only at such a start, so that the 一 of 统一 or the 二 of 二氧化碳 is no number.
     let tokenStarts: [Bool]
+    /// The day relative dates are resolved against, or `nil` (they keep no value).
+    var referenceDate: CalendarDate? = nil
 
     /// The numbers, dates and times of `s`; `inURL` is `urlMask(s)`.
     func candidates(in s: [UInt32], inURL: [Bool]) -> [Candidate] {
@@ -33,7 +35,8 @@ struct NumberDateRecognizer {
                 index = end
                 continue
             }
-            if let candidate = longest(in: s, at: index) {
+            if var candidate = longest(in: s, at: index) {
+                if let priced = Self.withCurrencyBefore(candidate, in: s, after: found.last?.range.upperBound ?? 0) { candidate = priced }
                 // The longest reading wins: a date right after a relative date or a year makes one
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
                 // A day and its clock time are one TIME (`5日下午3点` → XXXX-XX-05T15:00, and
@@ -178,11 +181,10 @@ struct NumberDateRecognizer {
         for (word, _) in Vocabulary.dateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
-        for scalar in Numeral.chineseDigits.keys { set.insert(scalar) }
+        for scalar in Numeral.chineseDigitScalars { set.insert(scalar) }
         set.formUnion([0x5341, 0x62FE, 0x5EFF, 0x5345, 0x534C])  // 十 拾 廿 卅 卌: `十五`, `廿五`
         set.formUnion([0x8D1F, 0x2D, 0xFF0D, 0x2212])  // 负 and minus signs: `负十一`, `-3.8%`
         set.insert(0x534A)  // 半: `半年`
-        for (word, _) in Vocabulary.currencyPrefixes { set.insert(word.unicodeScalars.first!.value) }
         set.insert(0x6444)  // 摄: `摄氏37度`
         set.formUnion([0x2019, 0x27])  // `’97`
         return set
@@ -302,9 +304,9 @@ struct NumberDateRecognizer {
             if reading.end < s.count, Self.isASCIILetter(s[reading.end]) || s[reading.end] == 0x2F, !Self.takesLatin(s, at: reading.end) { return nil }
             return reading
         }
-        guard Numeral.chineseDigits[scalar] != nil || Numeral.smallUnit(scalar) == 10 || Numeral.tens(scalar) != nil, tokenStarts[index]
+        guard Numeral.chineseDigit(scalar) != nil || Numeral.smallUnit(scalar) == 10 || Numeral.tens(scalar) != nil, tokenStarts[index]
         else { return nil }
-        if index > 0, Numeral.chineseDigits[s[index - 1]] != nil { return nil }
+        if index > 0, Numeral.chineseDigit(s[index - 1]) != nil { return nil }
         return NumberReader.read(s, from: index)
     }
 
@@ -330,6 +332,10 @@ struct NumberDateRecognizer {
         if let negative = negative(in: s, at: index) { return negative }
         // Words that are dates by themselves.
         if let (value, end) = Vocabulary.dateWordTable.match(in: s, at: index) {
+            // A relative date takes its value from the reference date, if one is given.
+            if value == nil, let referenceDate, let (relative, relativeEnd) = RelativeDate.table.match(in: s, at: index), relativeEnd == end {
+                return Candidate(range: index..<end, label: .date, value: relative.value(from: referenceDate))
+            }
             return Candidate(range: index..<end, label: .date, value: value)
         }
         // Demonstrative periods: `这十年`, `这关键的一年` (ANNOTATION.md rule 10).
@@ -348,13 +354,13 @@ struct NumberDateRecognizer {
             }
         }
         // 近…来, 未来…: the frame belongs to the period.
-        if Vocabulary.starts(s, at: index, with: "近"), var period = single(in: s, at: index + 1), period.label == .date,
+        if s[index] == 0x8FD1, var period = single(in: s, at: index + 1), period.label == .date,
             period.value?.hasPrefix("P") == true, s[period.range.upperBound - 1] == 0x6765
         {
             period.range = index..<period.range.upperBound
             return period
         }
-        if Vocabulary.starts(s, at: index, with: "未来"), var period = single(in: s, at: index + 2), period.label == .date, period.value?.hasPrefix("P") == true {
+        if s[index] == 0x672A, Vocabulary.starts(s, at: index, with: "未来"), var period = single(in: s, at: index + 2), period.label == .date, period.value?.hasPrefix("P") == true {
             period.range = index..<period.range.upperBound
             return period
         }
@@ -363,7 +369,7 @@ struct NumberDateRecognizer {
             return Candidate(range: index..<number.end, label: .ordinal, value: number.text)
         }
         // 百分之…: a percentage, perhaps negative (`百分之负三点八`).
-        if Vocabulary.starts(s, at: index, with: "百分之") {
+        if s[index] == 0x767E, Vocabulary.starts(s, at: index, with: "百分之") {
             let isNegative = index + 3 < s.count && s[index + 3] == 0x8D1F
             if let number = NumberReader.read(s, from: index + (isNegative ? 4 : 3)) {
                 return Candidate(range: index..<number.end, label: .percent, value: (isNegative ? "-" : "") + number.text)
@@ -384,7 +390,7 @@ struct NumberDateRecognizer {
         let signed: Int
         if s[index] == 0x8D1F {  // 负
             signed = index + 1
-        } else if Vocabulary.starts(s, at: index, with: "零下") {
+        } else if s[index] == 0x96F6, index + 1 < s.count, s[index + 1] == 0x4E0B {  // 零下
             signed = index + 2
         } else if Numeral.isMinus(s[index]), index + 1 < s.count, Numeral.isArabicDigit(s[index + 1]),
             index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || Numeral.isMinus(s[index - 1]))
@@ -472,18 +478,38 @@ struct NumberDateRecognizer {
         return end
     }
 
-    /// An amount with its currency before it: `港币两千九百六十元` → 2960 HKD, `人民币100元`;
-    /// `摄氏37度` → 37 Cel.
+    /// `摄氏37度` → 37 Cel: a temperature with its scale before it.
     func prefixedAmount(in s: [UInt32], at index: Int) -> Candidate? {
-        if Vocabulary.starts(s, at: index, with: "摄氏"), let number = NumberReader.read(s, from: index + 2), number.end < s.count, s[number.end] == 0x5EA6 {
-            return Candidate(range: index..<(number.end + 1), label: .quantity, value: "\(number.text) Cel")
-        }
-        guard let (code, start) = Vocabulary.currencyPrefixTable.match(in: s, at: index), let number = NumberReader.read(s, from: start),
-            number.hasArabicDigits || number.length >= 2
+        guard s[index] == 0x6444, Vocabulary.starts(s, at: index, with: "摄氏"), let number = NumberReader.read(s, from: index + 2),
+            number.end < s.count, s[number.end] == 0x5EA6  // 度
         else { return nil }
-        var end = number.end
-        if end < s.count, [0x5143, 0x5706, 0x5757].contains(s[end]) { end += 1 }  // 元 圆 块
-        return Candidate(range: index..<end, label: .money, value: "\(number.text) \(code)")
+        return Candidate(range: index..<(number.end + 1), label: .quantity, value: "\(number.text) Cel")
+    }
+
+    /// An amount with its currency written before it (`港币两千九百六十元` → 2960 HKD,
+    /// `人民币100元`), found from the amount: the currency words are frequent characters that
+    /// start no entity, so they are looked for only behind a number. `nil` unless one ends at
+    /// the amount's start after `free` (where the previous entity ended).
+    static func withCurrencyBefore(_ amount: Candidate, in s: [UInt32], after free: Int) -> Candidate? {
+        guard amount.label == .money || amount.label == .cardinal, let value = amount.value, !value.contains("/") else { return nil }
+        for (word, code) in Vocabulary.currencyPrefixes {
+            let length = word.unicodeScalars.count
+            let start = amount.range.lowerBound - length
+            guard start >= free, Vocabulary.starts(s, at: start, with: word) else { continue }
+            let number = value.split(separator: " ")[0]
+            // A cardinal takes the code; an amount in yuan (元, 块) is in the currency named.
+            guard amount.label == .cardinal || value.hasSuffix(" CNY") else { return nil }
+            return Candidate(range: start..<amount.range.upperBound, label: .money, value: "\(number) \(code)")
+        }
+        return nil
+    }
+
+    /// `前`, `以前`, `之前` (back: -1) or `后`, `以后`, `之后` (on: 1) after a period, and its end.
+    static func relativeFrame(_ s: [UInt32], at index: Int) -> (Int, Int)? {
+        for (word, sign) in [("以前", -1), ("之前", -1), ("以后", 1), ("之后", 1), ("前", -1), ("后", 1)] where Vocabulary.starts(s, at: index, with: word) {
+            return (sign, index + word.unicodeScalars.count)
+        }
+        return nil
     }
 
     /// Half a period: `半年` → P0.5Y, `半个月` → P0.5M, `半天`, `半小时` → PT0.5H.
@@ -681,7 +707,7 @@ struct NumberDateRecognizer {
         var digit: Int?
         var sawTen = false
         while end < s.count, end < index + 4 {
-            if let d = Numeral.chineseDigits[s[end]] {
+            if let d = Numeral.chineseDigit(s[end]) {
                 if digit != nil, !sawTen, d != 0, s[end - 1] != 0x96F6 { break }  // two digits in a row: not a clock number
                 digit = d
             } else if Numeral.smallUnit(s[end]) == 10, !sawTen {
@@ -856,6 +882,11 @@ struct NumberDateRecognizer {
         if at(end, "日"), !isYen, let d = integer, d > 31 || s[start] == 0x4E24 || s[start] == 0x4FE9 {
             return Candidate(range: start..<(end + 1), label: .date, value: "P\(d)D")
         }
+        // `两个半小时` → PT2.5H, `三个半月` → P3.5M.
+        if at(end, "个半"), let count = integer, !number.isApproximate {
+            if at(end + 2, "小时") { return Candidate(range: start..<(end + 4), label: .time, value: "PT\(count).5H") }
+            if at(end + 2, "月") { return Candidate(range: start..<(end + 3), label: .date, value: "P\(count).5M") }
+        }
         // Quarters of an hour: `一刻钟` → PT15M.
         if at(end, "刻钟"), let q = integer, (1...4).contains(q) {
             return Candidate(range: start..<(end + 2), label: .time, value: "PT\(15 * q)M")
@@ -885,6 +916,22 @@ struct NumberDateRecognizer {
             if stop < s.count, s[stop] == 0x534A, !number.isApproximate, integer != nil {
                 amount += ".5"
                 stop += 1
+            }
+            // `三天前`, `5年后`: a date relative to today, not a period (its value needs the
+            // reference date).
+            if payload.0 == .date, ["Y", "M", "W", "D"].contains(payload.1), !at(stop - 1, "岁"), !at(stop - 2, "周年"), !number.isApproximate,
+                let count = integer, let (sign, frameEnd) = Self.relativeFrame(s, at: stop)
+            {
+                var value: String?
+                if let referenceDate {
+                    switch payload.1 {
+                    case "Y": value = RelativeDate.year(sign * count).value(from: referenceDate)
+                    case "M": value = RelativeDate.month(sign * count).value(from: referenceDate)
+                    case "W": value = RelativeDate.day(sign * count * 7).value(from: referenceDate)
+                    default: value = RelativeDate.day(sign * count).value(from: referenceDate)
+                    }
+                }
+                return Candidate(range: start..<frameEnd, label: .date, value: value)
             }
             let value = payload.0 == .time ? "PT\(amount)\(payload.1)" : "P\(amount)\(payload.1)"
             // `30年来`: the frame stays with the period.

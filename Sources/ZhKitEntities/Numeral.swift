@@ -7,15 +7,31 @@ enum Numeral {
         switch scalar {
         case 0x30...0x39: return Int(scalar - 0x30)
         case 0xFF10...0xFF19: return Int(scalar - 0xFF10)
-        default: return chineseDigits[scalar]
+        default: return chineseDigit(scalar)
         }
     }
 
-    static let chineseDigits: [UInt32: Int] = [
-        0x96F6: 0, 0x3007: 0, 0x25CB: 0, 0x6D1E: 0,  // 零 〇 ○ (洞, radio zero, left out below)
-        0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4FE9: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-        0x58F9: 1, 0x8D30: 2, 0x8CB3: 2, 0x53C1: 3, 0x8086: 4, 0x4F0D: 5, 0x9646: 6, 0x9678: 6, 0x67D2: 7, 0x634C: 8, 0x7396: 9,
-    ].filter { $0.key != 0x6D1E }
+    /// The Chinese digits (`chineseDigit`): what may start a number.
+    static let chineseDigitScalars: [UInt32] = (UInt32(0x2000)...0x9FFF).filter { chineseDigit($0) != nil }
+
+    /// The value of a Chinese digit: 〇○零, 一 … 九 with 两 and 俩, and the financial forms 壹 … 玖
+    /// (洞, the radio zero, is left out). A switch: no hashing on the hot path.
+    @inline(__always)
+    static func chineseDigit(_ scalar: UInt32) -> Int? {
+        switch scalar {
+        case 0x96F6, 0x3007, 0x25CB: return 0
+        case 0x4E00, 0x58F9: return 1
+        case 0x4E8C, 0x4E24, 0x4FE9, 0x8D30, 0x8CB3: return 2
+        case 0x4E09, 0x53C1: return 3
+        case 0x56DB, 0x8086: return 4
+        case 0x4E94, 0x4F0D: return 5
+        case 0x516D, 0x9646, 0x9678: return 6
+        case 0x4E03, 0x67D2: return 7
+        case 0x516B, 0x634C: return 8
+        case 0x4E5D, 0x7396: return 9
+        default: return nil
+        }
+    }
 
     /// Whether `scalar` is an Arabic digit (ASCII or full-width).
     static func isArabicDigit(_ scalar: UInt32) -> Bool {
@@ -185,7 +201,7 @@ enum NumberReader {
         var lastUnit = 0
         while index < s.count {
             let scalar = s[index]
-            if let d = Numeral.chineseDigits[scalar] {
+            if let d = Numeral.chineseDigit(scalar) {
                 digitsOnly.append(Character(String(d)))
                 // 零 after a unit only marks a skipped place (`一千零十` is 1010, `一千零五` 1005).
                 if d != 0 || !usedUnits { digit = Decimal(d) }
@@ -233,17 +249,17 @@ enum NumberReader {
         } else {
             value = aboveYi + aboveWan + section + (digit ?? 0)
             // `三万五`, `一千五`: a lone digit right after a unit is the next unit down.
-            if let digit, lastUnit >= 100, index - start >= 3, Numeral.chineseDigits[s[index - 1]] != nil,
+            if let digit, lastUnit >= 100, index - start >= 3, Numeral.chineseDigit(s[index - 1]) != nil,
                 Numeral.smallUnit(s[index - 2]) != nil || s[index - 2] == Numeral.wan || s[index - 2] == Numeral.yi
             {
                 value += digit * (Decimal(lastUnit) / 10 - 1)
             }
         }
         // A decimal part: `三点五`, `百分之三点五`.
-        if index + 1 < s.count, s[index] == Numeral.point, let first = Numeral.chineseDigits[s[index + 1]] {
+        if index + 1 < s.count, s[index] == Numeral.point, let first = Numeral.chineseDigit(s[index + 1]) {
             var fraction = "0." + String(first)
             var k = index + 2
-            while k < s.count, let d = Numeral.chineseDigits[s[k]] {
+            while k < s.count, let d = Numeral.chineseDigit(s[k]) {
                 fraction.append(Character(String(d)))
                 k += 1
             }

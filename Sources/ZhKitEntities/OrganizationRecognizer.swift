@@ -145,7 +145,7 @@ struct OrganizationRecognizer {
         facts.isPlace = kinds.contains(.place)
         facts.isScope = kinds.contains(.scope)
         // Numerals and dates written in Chinese (`一月十三日`) are no part of a name either.
-        facts.isBreaker = kinds.contains(.breaker) || scalars.allSatisfy { Numeral.chineseDigits[$0] != nil || Self.dateScalars.contains($0) }
+        facts.isBreaker = kinds.contains(.breaker) || scalars.allSatisfy { Numeral.chineseDigit($0) != nil || Self.dateScalars.contains($0) }
         facts.isAdminUnit = kinds.contains(.adminUnit)
         facts.isProper = kinds.contains(.proper)
         facts.isUnitedNations = kinds.contains(.unitedNations)
@@ -273,7 +273,7 @@ struct OrganizationRecognizer {
         // A numbered body (`九届 全国政协`): the body is the name; the count stays out.
         for (position, candidate) in found.enumerated() {
             var start = candidate.range.lowerBound
-            while start < candidate.range.upperBound, Numeral.chineseDigits[s[start]] != nil || s[start] == 0x5341 { start += 1 }  // 十
+            while start < candidate.range.upperBound, Numeral.chineseDigit(s[start]) != nil || s[start] == 0x5341 { start += 1 }  // 十
             if start > candidate.range.lowerBound, start + 2 < candidate.range.upperBound, s[start] == 0x5C4A {  // 届
                 found[position].range = (start + 1)..<candidate.range.upperBound
             }

@@ -103,4 +103,20 @@ import Testing
         #expect(overall["precision"] as? Double == 0.5)
         #expect(abs((overall["recall"] as? Double ?? 0) - 0.666667) < 1e-6)
     }
+
+    @Test func aReferenceDateResolvesRelativeDates() throws {
+        let input = #"{"id": "r", "text": "去年10月，明天，三天前"}"# + "\n"
+        func values(_ arguments: [String]) throws -> [String] {
+            let result = try CLIRunner.run(["annotate", "--quiet", "--no-tagger", "--input-format", "jsonl"] + arguments, stdin: Data(input.utf8))
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            let entities = try #require(document["entities"] as? [[String: Any]])
+            return entities.map { "\($0["text"]!)=\(($0["value"] as? String) ?? "")" }
+        }
+        #expect(try values(["--reference-date", "2026-11-30"]) == ["去年10月=2025-10", "明天=2026-12-01", "三天前=2026-11-27"])
+        #expect(try values([]) == ["去年10月=", "明天=", "三天前="])
+        let bad = try CLIRunner.run(["annotate", "--reference-date", "2026-02-30"], stdin: Data("今天".utf8))
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--reference-date"))
+    }
 }

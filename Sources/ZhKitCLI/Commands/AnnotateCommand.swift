@@ -46,6 +46,9 @@ struct AnnotateCommand: ParsableCommand {
     @Flag(help: "No name tagger: organisations from the grammar alone, no people or places.")
     var noTagger = false
 
+    @Option(help: ArgumentHelp("The day relative dates are resolved against (去年10月, 明天, 上周五, 三天前); without it they carry no value.", valueName: "YYYY-MM-DD"))
+    var referenceDate: String?
+
     @Option(help: "Input format: text (a document per file) or jsonl (a {\"id\", \"text\"} object per line).")
     var inputFormat: InputFormat = .text
 
@@ -82,11 +85,15 @@ struct AnnotateCommand: ParsableCommand {
         if char && format != .bio { throw ValidationError("--char goes with --format bio") }
         if format == .brat && output == nil { throw ValidationError("--format brat writes two files per input: give --output") }
         if format == .brat && inputFormat == .jsonl { throw ValidationError("--format brat needs text input: its .txt is the input itself") }
+        if let referenceDate, CalendarDate(referenceDate) == nil {
+            throw ValidationError("--reference-date '\(referenceDate)' is no date in the form YYYY-MM-DD")
+        }
     }
 
     func run() throws {
         let tagger = noTagger ? nil : try model.map { path throws(CLIError) in try loadNameTagger(path) } ?? NameTagger.bundled
-        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger)
+        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger,
+            referenceDate: referenceDate.flatMap(CalendarDate.init))
         let annotator = CorpusAnnotator(extractor: extractor, reflow: reflow)
         let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding))
         let sizes = inputs.map(\.size)

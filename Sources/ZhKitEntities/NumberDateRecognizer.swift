@@ -185,6 +185,7 @@ struct NumberDateRecognizer {
         set.formUnion([0x5341, 0x62FE, 0x5EFF, 0x5345, 0x534C])  // 十 拾 廿 卅 卌: `十五`, `廿五`
         set.formUnion([0x8D1F, 0x2D, 0xFF0D, 0x2212])  // 负 and minus signs: `负十一`, `-3.8%`
         set.insert(0x534A)  // 半: `半年`
+        set.formUnion([0x5343, 0x4E07])  // 千 万: `千分之五`, `万分之三`
         set.insert(0x6444)  // 摄: `摄氏37度`
         set.formUnion([0x2019, 0x27])  // `’97`
         return set
@@ -364,9 +365,21 @@ struct NumberDateRecognizer {
             period.range = index..<period.range.upperBound
             return period
         }
+        // Quarters: `第一季度` → XXXX-Q1 (a year before it gives its own: `2020年第一季度`).
+        if s[index] == 0x7B2C, let number = NumberReader.read(s, from: index + 1), let q = number.smallInteger, (1...4).contains(q),
+            Vocabulary.starts(s, at: number.end, with: "季度")
+        {
+            return Candidate(range: index..<(number.end + 2), label: .date, value: "XXXX-Q\(q)")
+        }
         // Ordinals: 第 with its numeral.
         if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
             return Candidate(range: index..<number.end, label: .ordinal, value: number.text)
+        }
+        // 千分之五 → 0.5, 万分之三 → 0.03: per mille and per ten thousand, in percent.
+        if s[index] == 0x5343 || s[index] == 0x4E07, index + 2 < s.count, s[index + 1] == 0x5206, s[index + 2] == 0x4E4B,
+            let number = NumberReader.read(s, from: index + 3)
+        {
+            return Candidate(range: index..<number.end, label: .percent, value: "\(number.value / (s[index] == 0x5343 ? 10 : 100))")
         }
         // 百分之…: a percentage, perhaps negative (`百分之负三点八`).
         if s[index] == 0x767E, Vocabulary.starts(s, at: index, with: "百分之") {
@@ -451,6 +464,9 @@ struct NumberDateRecognizer {
         else { return nil }
         return Candidate(range: index..<monthEnd, label: .date, value: String(format: "%04d-%02d", number, month))
     }
+
+    /// What may follow `七成` for it to be a share: `以上`, `左右`, `多`, `的` ….
+    static let tenthsFollowers = WordTable(["以上", "以下", "左右", "多", "的", "是", "为", "来自", "用于"].map { ($0, ()) })
 
     /// Telephone numbers: an area code `0…` of three or four digits, a hyphen and seven or
     /// eight digits (`010-12345678`), or a mobile number of eleven digits `1[3-9]…`; their end.
@@ -727,7 +743,7 @@ struct NumberDateRecognizer {
     /// What a number is, from what follows it.
     func measured(_ number: NumberReading, in s: [UInt32], from start: Int) -> Candidate? {
         let end = number.end
-        var value: String { number.text }
+        var value: String { number.rangeText }
         func next(_ word: String) -> Bool { Vocabulary.starts(s, at: end, with: word) }
         if end < s.count, s[end] == 0x25 || s[end] == 0xFF05 {
             return Candidate(range: start..<(end + 1), label: .percent, value: value)
@@ -752,7 +768,23 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
         }
         if let (code, stop) = Vocabulary.unitTable.match(in: s, at: end) {
+            // `一米八`, `三米九`: a height's tenths after 米.
+            if code == "m", stop == end + 1, number.upper == nil, stop < s.count, let tenth = Numeral.chineseDigit(s[stop]), tenth > 0,
+                stop + 1 >= s.count || Numeral.digit(s[stop + 1]) == nil && Numeral.smallUnit(s[stop + 1]) == nil
+            {
+                return Candidate(range: start..<(stop + 1), label: .quantity, value: "\(number.value + Decimal(tenth) / 10) m")
+            }
             return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+        }
+        // 斤, the market catty, is 500 g (UCUM has no unit of its own for it).
+        if end < s.count, s[end] == 0x65A4, number.upper == nil {
+            return Candidate(range: start..<(end + 1), label: .quantity, value: "\(number.value * 500) g")
+        }
+        // `七成` → 70: tenths as a percentage, where no word goes on (一成不变, 成立 are none).
+        if end < s.count, s[end] == 0x6210, !number.hasArabicDigits, number.upper == nil, let tenths = number.smallInteger, (1...10).contains(tenths),
+            end + 1 >= s.count || CharacterShape(s[end + 1]).isOutsideNames || Self.tenthsFollowers.match(in: s, at: end + 1) != nil
+        {
+            return Candidate(range: start..<(end + 1), label: .percent, value: "\(tenths * 10)")
         }
         if number.hasArabicDigits, let (code, stop) = Vocabulary.latinUnitTable.match(in: s, at: end), stop >= s.count || !Self.isASCIILetter(s[stop]) {
             return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
@@ -853,6 +885,12 @@ struct NumberDateRecognizer {
             }
             return Candidate(range: start..<stop, label: .date, value: value)
         }
+        // Two neighbouring months: `三四月份` → XXXX-03/XXXX-04.
+        if at(end, "月"), let upper = number.upper, number.value >= 1, upper <= 12 {
+            let stop = at(end, "月份") ? end + 2 : end + 1
+            let low = NSDecimalNumber(decimal: number.value).intValue, high = NSDecimalNumber(decimal: upper).intValue
+            return Candidate(range: start..<stop, label: .date, value: String(format: "XXXX-%02d/XXXX-%02d", low, high))
+        }
         // A month (and day) of an unstated year.
         if at(end, "月"), !at(end, "月份") || true, let m = integer, (1...12).contains(m), !number.isApproximate {
             var stop = end + 1
@@ -933,7 +971,9 @@ struct NumberDateRecognizer {
                 }
                 return Candidate(range: start..<frameEnd, label: .date, value: value)
             }
-            let value = payload.0 == .time ? "PT\(amount)\(payload.1)" : "P\(amount)\(payload.1)"
+            let prefix = payload.0 == .time ? "PT" : "P"
+            // `三四天` → P3D/P4D.
+            let value = number.upper.map { "\(prefix)\(n)\(payload.1)/\(prefix)\($0)\(payload.1)" } ?? "\(prefix)\(amount)\(payload.1)"
             // `30年来`: the frame stays with the period.
             if payload.0 == .date, payload.1 != "W", stop < s.count, s[stop] == 0x6765, !at(stop, "来自") { stop += 1 }
             return Candidate(range: start..<stop, label: payload.0, value: value)

@@ -88,6 +88,12 @@ struct NumberReading: Equatable {
     var length: Int
     /// The factor of the large units that followed Arabic digits (`150亿` → 10⁸), else 1.
     var multiplier: Decimal = 1
+    /// The upper end of two neighbouring numerals (`三四天`, `八九十个`, `两三万`): `value` is
+    /// the lower.
+    var upper: Decimal? = nil
+
+    /// The value as text, a range as `low/high`.
+    var rangeText: String { upper.map { "\(value)/\($0)" } ?? text }
 
     /// The value as an `Int` when it is a whole number below a million (days, months, hours),
     /// without formatting it. O(1).
@@ -123,6 +129,8 @@ enum NumberReader {
             value = number
             index = end
             hasArabic = true
+        } else if let (low, high, end) = readNeighbours(s, from: start) {
+            return NumberReading(value: low, end: end, hasArabicDigits: false, isApproximate: true, length: end - start, upper: high)
         } else if let (number, end, approx) = readChinese(s, from: start) {
             value = number
             index = end
@@ -185,6 +193,28 @@ enum NumberReader {
         if digits.utf8.count <= 18, !digits.contains("."), let whole = Int64(digits) { return (Decimal(whole), index) }
         guard let value = Decimal(string: digits, locale: Self.posix) else { return nil }
         return (value, index)
+    }
+
+    /// Two neighbouring numerals for an approximate amount, perhaps with units after them:
+    /// `三四` (3–4), `一两` (1–2), `八九十` (80–90), `两三万` (20000–30000); the low and high values
+    /// and the end, or `nil` (`一九九八` is a year's digits).
+    static func readNeighbours(_ s: [UInt32], from start: Int) -> (Decimal, Decimal, Int)? {
+        guard start + 1 < s.count, let first = Numeral.chineseDigit(s[start]), let second = Numeral.chineseDigit(s[start + 1]),
+            first >= 1, second == first + 1 || (s[start] == 0x4E00 && s[start + 1] == 0x4E24)  // 一两
+        else { return nil }
+        var end = start + 2
+        var factor = Decimal(1)
+        if end < s.count, let unit = Numeral.smallUnit(s[end]) {
+            factor = Decimal(unit)
+            end += 1
+        }
+        while end < s.count, s[end] == Numeral.wan || s[end] == Numeral.yi {
+            factor *= s[end] == Numeral.wan ? 10_000 : 100_000_000
+            end += 1
+        }
+        // Not before another digit, a decimal point or a middle dot (`一二·九` names a date).
+        guard end >= s.count || Numeral.chineseDigit(s[end]) == nil && s[end] != Numeral.point && CharacterShape(s[end]) != .middleDot else { return nil }
+        return (Decimal(first) * factor, Decimal(second) * factor, end)
     }
 
     /// Chinese numerals: with units (`三亿五千万`, `十五`, `一千零五`), digit by digit (`一九九八`,

@@ -871,6 +871,7 @@ struct NumberDateRecognizer {
             if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m) {
                 value += String(format: "-%02d", m)
                 stop = month.end + 1
+                if at(month.end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: value) }  // `2020年6月份`
                 if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                     value += String(format: "-%02d", d)
                     stop = day.end + 1
@@ -892,9 +893,10 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<stop, label: .date, value: String(format: "XXXX-%02d/XXXX-%02d", low, high))
         }
         // A month (and day) of an unstated year.
-        if at(end, "月"), !at(end, "月份") || true, let m = integer, (1...12).contains(m), !number.isApproximate {
+        if at(end, "月"), let m = integer, (1...12).contains(m), !number.isApproximate {
             var stop = end + 1
             var value = String(format: "XXXX-%02d", m)
+            if at(end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: value) }  // `12月份`
             if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
                 value += String(format: "-%02d", d)
                 stop = day.end + 1

@@ -276,6 +276,9 @@ import Testing
         ("1.2万元", ["MONEY 1.2万元=12000 CNY"]),
         ("5000多元", ["MONEY 5000多元=5000 CNY"]),
         ("十几个", ["CARDINAL 十几个=10"]),
+        ("12月份各省", ["DATE 12月份=XXXX-12"]),
+        ("去年6月份", ["DATE 去年6月份="]),
+        ("2020年6月份", ["DATE 2020年6月份=2020-06"]),
     ]
 
     /// The numbers, dates and times of `text` as `LABEL text=value` (names are the tagger's

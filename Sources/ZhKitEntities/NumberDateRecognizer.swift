@@ -59,6 +59,12 @@ struct NumberDateRecognizer {
                     // `去年11月` (no value without a reference date), `2020年夏季` (the year's value).
                     let value = candidate.value.map { part in last.value.map { part.replacingOccurrences(of: "XXXX", with: $0) } } ?? last.value
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
+                } else if candidate.label == .date, let last = found.last, last.label == .date, gap == 0,
+                    Self.isCentury(last, in: s), candidate.value?.hasPrefix("XX") == true, candidate.value?.hasPrefix("XXXX") == false
+                {
+                    // `上世纪90年代`: a relative century and its decade (199X against a reference date).
+                    let value = last.value.flatMap { century in candidate.value.map { String(century.prefix(2)) + $0.dropFirst(2) } }
+                    found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
                 } else if let last = found.last, gap == 0, let merged = Self.compoundDuration(last, candidate, in: s) {
                     // `四年六个月` → P4Y6M, `36天5小时30分` → P36DT5H30M: one span.
                     found[found.count - 1] = merged
@@ -412,6 +418,10 @@ struct NumberDateRecognizer {
         } else {
             return nil
         }
+        // `零下30度`: after 零下, 度 is a temperature's.
+        if s[index] == 0x96F6, let number = NumberReader.read(s, from: signed), number.end < s.count, s[number.end] == 0x5EA6 {
+            return Candidate(range: index..<(number.end + 1), label: .quantity, value: "-\(number.text) Cel")
+        }
         guard signed < s.count, let amount = single(in: s, at: signed), amount.range.lowerBound == signed,
             [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value, !value.contains("/")
         else { return nil }
@@ -592,6 +602,11 @@ struct NumberDateRecognizer {
         return s[index] == 0x4E0A ? nil : Candidate(range: index..<end, label: .cardinal, value: nil)
     }
 
+    /// Whether a DATE names a century (`本世纪`, `上世纪`), which a decade may follow.
+    static func isCentury(_ date: Candidate, in s: [UInt32]) -> Bool {
+        date.range.count >= 2 && s[date.range.upperBound - 2] == 0x4E16 && s[date.range.upperBound - 1] == 0x7EAA  // 世纪
+    }
+
     /// Whether a DATE names one day (`今天`, `5日`, `1月5日`, `2018-11-29`), which a time of day
     /// may follow.
     static func isDay(_ date: Candidate, in s: [UInt32]) -> Bool {
@@ -620,7 +635,7 @@ struct NumberDateRecognizer {
     /// Parts of the day that shift a clock's hours: `下午3点` is 15:00.
     static let dayPeriods: [(String, Int)] = [
         ("上午", 0), ("早上", 0), ("早晨", 0), ("清晨", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("午后", 12), ("晚上", 12),
-        ("傍晚", 12), ("晚间", 12), ("夜里", 12), ("夜间", 12),
+        ("傍晚", 12), ("晚间", 12), ("夜里", 12), ("夜间", 12), ("早", 0), ("晚", 12),
     ]
 
     /// What may follow an hour with no minutes for it to be a clock time (`8点开始`, `8点前`,
@@ -987,7 +1002,7 @@ struct NumberDateRecognizer {
     static let periods: [(String, (EntityLabel, String))] = [
         ("个多月", (.date, "M")), ("多个月", (.date, "M")), ("个月", (.date, "M")), ("周年", (.date, "Y")), ("年", (.date, "Y")),
         ("天", (.date, "D")), ("个星期", (.date, "W")), ("星期", (.date, "W")), ("个礼拜", (.date, "W")), ("礼拜", (.date, "W")),
-        ("周", (.date, "W")), ("岁", (.date, "Y")),
+        ("周", (.date, "W")), ("岁", (.date, "Y")), ("周岁", (.date, "Y")),
         ("个小时", (.time, "H")), ("小时", (.time, "H")), ("分钟", (.time, "M")), ("秒钟", (.time, "S")), ("秒", (.time, "S")),
     ]
 

@@ -396,7 +396,7 @@ struct NumberDateRecognizer {
         }
         if let time = clockTime(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
         if let date = numericDate(in: s, at: index) ?? halfPeriod(in: s, at: index) { return date }
-        if let amount = prefixedAmount(in: s, at: index) { return amount }
+        if let amount = temperatureWithScaleFirst(in: s, at: index) { return amount }
         if let vague = vagueAmount(in: s, at: index) { return vague }
         guard let number = reading(in: s, at: index) else { return nil }
         return measured(number, in: s, from: index)
@@ -505,7 +505,7 @@ struct NumberDateRecognizer {
     }
 
     /// `摄氏37度` → 37 Cel: a temperature with its scale before it.
-    func prefixedAmount(in s: [UInt32], at index: Int) -> Candidate? {
+    func temperatureWithScaleFirst(in s: [UInt32], at index: Int) -> Candidate? {
         guard s[index] == 0x6444, Vocabulary.starts(s, at: index, with: "摄氏"), let number = NumberReader.read(s, from: index + 2),
             number.end < s.count, s[number.end] == 0x5EA6  // 度
         else { return nil }

@@ -11,11 +11,11 @@ enum Vocabulary {
         ("元", "CNY"), ("圆", "CNY"), ("块钱", "CNY"),
     ]
 
-    /// Currencies written before their amount (`港币两千九百六十元`, `人民币100元`).
-    static let currencyPrefixes: [(String, String)] = [
-        ("人民币", "CNY"), ("港币", "HKD"), ("港元", "HKD"), ("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("日元", "JPY"),
-        ("新台币", "TWD"), ("台币", "TWD"), ("澳门币", "MOP"),
-    ]
+    /// Currencies written before their amount (`港币两千九百六十元`, `人民币100元`): names of
+    /// `currencies`, with their codes from there.
+    static let currencyPrefixes: [(String, String)] = currencies.filter {
+        ["人民币", "港币", "港元", "美元", "美金", "欧元", "日元", "新台币", "台币", "澳门币"].contains($0.0)
+    }
 
     /// Units written in Latin letters right after digits (`2cm`, `1.5kg`, `100ml`), UCUM codes.
     static let latinUnits: [(String, String)] = [
@@ -92,7 +92,6 @@ enum Vocabulary {
     static let currencyTable = WordTable(currencies)
     static let unitTable = WordTable(units)
     static let latinUnitTable = WordTable(latinUnits)
-    static let currencyPrefixTable = WordTable(currencyPrefixes)
     static let classifierTable = WordTable(classifiers.map { ($0, ()) })
 
     /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.

@@ -63,7 +63,7 @@ extension JSONWriter {
             raw("\",\"text\":")
             string(entity.text)
             raw(",\"value\":")
-            if let value = entity.value { string(value) } else { raw("null") }
+            if let value = entity.value { string(value.description) } else { raw("null") }
             raw(",\"utf8\":[")
             integer(entity.utf8.lowerBound)
             raw(UInt8(ascii: ","))

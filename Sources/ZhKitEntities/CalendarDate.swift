@@ -71,19 +71,18 @@ public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
     /// The ISO weekday: 1 Monday … 7 Sunday.
     var weekday: Int { ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1 }
 
-    /// The year and month `count` months on, as `YYYY-MM`.
-    func month(adding count: Int) -> String {
+    /// The year and month `count` months on.
+    func month(adding count: Int) -> DateValue {
         let index = year * 12 + (month - 1) + count
-        return Self.pad(index / 12, 4) + "-" + Self.pad(index % 12 + 1, 2)
+        return DateValue(year: .exact(index / 12), month: index % 12 + 1)
     }
 
-    /// The ISO 8601 week `count` weeks on, as `YYYY-Www` (weeks start on Monday; a week belongs
-    /// to the year of its Thursday).
-    func week(adding count: Int) -> String {
+    /// The ISO 8601 week `count` weeks on (weeks start on Monday; a week belongs to the year of
+    /// its Thursday).
+    func week(adding count: Int) -> DateValue {
         let thursday = adding(days: 4 - weekday + 7 * count)
         let january1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
-        let number = (thursday.dayNumber - january1.dayNumber) / 7 + 1
-        return Self.pad(thursday.year, 4) + "-W" + Self.pad(number, 2)
+        return DateValue(year: .exact(thursday.year), week: (thursday.dayNumber - january1.dayNumber) / 7 + 1)
     }
 }
 
@@ -95,14 +94,14 @@ enum RelativeDate {
 
     /// The value against `reference` (ANNOTATION.md's forms: `2025`, `2025-10`, `2025-W44`,
     /// `2025-10-31`, `20XX`).
-    func value(from reference: CalendarDate) -> String {
+    func value(from reference: CalendarDate) -> EntityValue {
         switch self {
-        case .year(let count): return CalendarDate.pad(reference.year + count, 4)
-        case .month(let count): return reference.month(adding: count)
-        case .week(let count): return reference.week(adding: count)
-        case .day(let count): return reference.adding(days: count).description
-        case .century(let count): return CalendarDate.pad(reference.year / 100 + count, 2) + "XX"
-        case .weekday(let weeks, let weekday): return reference.adding(days: 7 * weeks + weekday - reference.weekday).description
+        case .year(let count): .date(DateValue(year: .exact(reference.year + count)))
+        case .month(let count): .date(reference.month(adding: count))
+        case .week(let count): .date(reference.week(adding: count))
+        case .day(let count): .date(DateValue(reference.adding(days: count)))
+        case .century(let count): .date(DateValue(year: .century(reference.year / 100 + count)))
+        case .weekday(let weeks, let weekday): .date(DateValue(reference.adding(days: 7 * weeks + weekday - reference.weekday)))
         }
     }
 

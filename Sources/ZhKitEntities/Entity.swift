@@ -60,11 +60,11 @@ public struct Entity: Sendable, Hashable {
     public var utf16: Range<Int>
     /// The span's text, exactly as in the input.
     public var text: String
-    /// The normalised value (ISO 8601 for dates and times, a number, a number and a unit or
-    /// currency), or `nil`.
-    public var value: String?
+    /// The normalised value (a number, an amount and its unit, a date, a time, a period, a
+    /// range), or `nil`; `value?.description` is ANNOTATION.md's string.
+    public var value: EntityValue?
 
-    public init(label: EntityLabel, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>, text: String, value: String?) {
+    public init(label: EntityLabel, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>, text: String, value: EntityValue?) {
         self.label = label
         self.scalars = scalars
         self.utf8 = utf8

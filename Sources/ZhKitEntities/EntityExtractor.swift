@@ -79,7 +79,7 @@ public struct EntityExtractor: Sendable {
         let inURL = NumberDateRecognizer.urlMask(folded.scalars)
         let numbers = NumberDateRecognizer(tokenStarts: starts, referenceDate: referenceDate).candidates(in: folded.scalars, inURL: inURL).filter { candidate in
             (!insideTitle[candidate.range.lowerBound] || candidate.label == .ordinal
-                || (candidate.label == .date && candidate.value?.first.map(\.isNumber) == true))
+                || (candidate.label == .date && Self.hasYear(candidate.value)))
                 && !Self.endsQuotedName(candidate, folded.scalars)
         }
         let organizations = OrganizationRecognizer(names: names).findings(in: folded.scalars, tokens: tokens, insideTitle: insideTitle)
@@ -116,6 +116,15 @@ public struct EntityExtractor: Sendable {
             let utf8 = start.utf8..<counter.utf8
             return Entity(label: candidate.label, scalars: range, utf8: utf8, utf16: start.utf16..<counter.utf16,
                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8]), as: UTF8.self), value: candidate.value)
+        }
+    }
+
+    /// Whether a date says its year, or its decade or century (`2030年`, `20世纪`): what
+    /// is tagged inside a title (rule 5).
+    static func hasYear(_ value: EntityValue?) -> Bool {
+        switch value?.firstDate?.year {
+        case .exact?, .decade?, .century?: true
+        default: false
         }
     }
 

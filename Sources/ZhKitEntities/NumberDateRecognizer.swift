@@ -4,7 +4,7 @@ import Foundation
 struct Candidate: Equatable {
     var range: Range<Int>
     var label: EntityLabel
-    var value: String?
+    var value: EntityValue?
 }
 
 /// Finds numbers, dates and times in folded text, with their values (see ANNOTATION.md).
@@ -43,27 +43,29 @@ struct NumberDateRecognizer {
                 // `2018-11-29 18:59` across one space); a day and a part of it are the day's
                 // DATE (`7月11日早上` → XXXX-07-11).
                 let gap = found.last.map { candidate.range.lowerBound - $0.range.upperBound } ?? -1
-                if candidate.label == .time, let last = found.last, last.label == .date, Self.isDay(last, in: s),
-                    gap == 0 || (gap == 1 && candidate.value != nil && s[last.range.upperBound] == 0x20 && last.value?.first?.isNumber == true)
+                let clock: TimeOfDay? = if case .time(let time, nil) = candidate.value { time } else { nil }
+                if candidate.label == .time, candidate.value == nil || clock != nil, let last = found.last, last.label == .date, Self.isDay(last, in: s),
+                    gap == 0 || (gap == 1 && clock != nil && s[last.range.upperBound] == 0x20 && last.value?.date?.year != .open)
                 {
-                    if let time = candidate.value {
+                    if let clock {
                         found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .time,
-                            value: last.value.map { $0 + time })
+                            value: last.value?.date.map { .time(clock, on: $0) })
                     } else {
                         found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: last.value)
                     }
                 } else if candidate.label == .date, let last = found.last, last.label == .date,
-                    last.range.upperBound == candidate.range.lowerBound, last.value?.hasPrefix("P") != true,
-                    candidate.value?.hasPrefix("XXXX") == true || (candidate.value == nil && last.value?.hasPrefix("P") != true)
+                    last.range.upperBound == candidate.range.lowerBound, last.value?.isPeriod != true,
+                    candidate.value?.firstDate?.year == .open || candidate.value == nil
                 {
-                    // `去年11月` (no value without a reference date), `2020年夏季` (the year's value).
-                    let value = candidate.value.map { part in last.value.map { part.replacingOccurrences(of: "XXXX", with: $0) } } ?? last.value
+                    // `去年11月` (no value without a reference date), `2020年夏季` (the year's value),
+                    // `2001年1月1日星期一` (the day's).
+                    let value = candidate.value.map { part in last.value?.date.map { Self.isDay(last, in: s) ? .date($0) : part.withYear($0.year) } } ?? last.value
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
-                } else if candidate.label == .date, let last = found.last, last.label == .date, gap == 0,
-                    Self.isCentury(last, in: s), candidate.value?.hasPrefix("XX") == true, candidate.value?.hasPrefix("XXXX") == false
+                } else if candidate.label == .date, let last = found.last, last.label == .date, gap == 0, Self.isCentury(last, in: s),
+                    case .decadeOfCentury(let decade)? = candidate.value?.date?.year
                 {
                     // `上世纪90年代`: a relative century and its decade (199X against a reference date).
-                    let value = last.value.flatMap { century in candidate.value.map { String(century.prefix(2)) + $0.dropFirst(2) } }
+                    let value: EntityValue? = if case .century(let century)? = last.value?.date?.year { .date(DateValue(year: .decade(century * 10 + decade))) } else { nil }
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
                 } else if let last = found.last, gap == 0, let merged = Self.compoundDuration(last, candidate, in: s) {
                     // `四年六个月` → P4Y6M, `36天5小时30分` → P36DT5H30M: one span.
@@ -88,7 +90,7 @@ struct NumberDateRecognizer {
         var first = single(in: s, at: index)
         var isBare = false
         if first == nil, let number = reading(in: s, at: index), number.end < s.count, Self.isRangeJoiner(s[number.end]) {
-            first = Candidate(range: index..<number.end, label: .cardinal, value: number.text)
+            first = Candidate(range: index..<number.end, label: .cardinal, value: .number(number.value))
             isBare = true
         }
         guard var first else { return nil }
@@ -102,59 +104,26 @@ struct NumberDateRecognizer {
         return first
     }
 
-    /// The designators of an ISO 8601 duration in order, `T` parts apart: Y M W D, then H M S.
-    static let durationOrder: [String] = ["Y", "M", "W", "D", "TH", "TM", "TS"]
-
-    /// An ISO 8601 duration (`P4Y`, `PT5H`, `P36DT5H`) as (amount, designator) parts, or `nil`.
-    static func durationParts(_ value: String) -> [(String, String)]? {
-        guard value.hasPrefix("P"), !value.contains("/") else { return nil }
-        var parts: [(String, String)] = []
-        var amount = ""
-        var inTime = false
-        for character in value.dropFirst() {
-            if character == "T" {
-                inTime = true
-            } else if character.isNumber || character == "." {
-                amount.append(character)
-            } else {
-                guard !amount.isEmpty else { return nil }
-                parts.append((amount, (inTime ? "T" : "") + String(character)))
-                amount = ""
-            }
-        }
-        return amount.isEmpty && !parts.isEmpty ? parts : nil
-    }
-
     /// Two adjacent periods as one, when the second's units are all smaller than the first's
     /// (`四年` `六个月`; `36天` `5小时` and minutes, `30分`, after hours). A period of a day or
     /// more is a DATE, a shorter one a TIME.
     static func compoundDuration(_ first: Candidate, _ second: Candidate, in s: [UInt32]) -> Candidate? {
-        guard [.date, .time].contains(first.label), let firstValue = first.value, let head = durationParts(firstValue) else { return nil }
-        var tail: [(String, String)]
+        guard [.date, .time].contains(first.label), let head = first.value?.period else { return nil }
+        var tail: [Period.Part]
         var end = second.range.upperBound
-        if let value = second.value, [.date, .time].contains(second.label), let parts = durationParts(value) {
-            tail = parts
-        } else if second.label == .cardinal, head.last?.1 == "TH", let value = second.value, let minutes = Int(value), minutes < 60,
+        if [.date, .time].contains(second.label), let period = second.value?.period {
+            tail = period.parts
+        } else if second.label == .cardinal, head.parts.last?.unit == .hours, let minutes = second.value?.number, minutes < 60,
             end < s.count, s[end] == 0x5206, !(end + 1 < s.count && s[end + 1] == 0x4E4B)  // 分, not 分之
         {
-            tail = [(value, "TM")]
+            tail = [Period.Part(amount: minutes, unit: .minutes)]
             end += 1
         } else {
             return nil
         }
-        guard let last = durationOrder.firstIndex(of: head.last!.1), let next = durationOrder.firstIndex(of: tail.first!.1), last < next else { return nil }
-        let parts = head + tail
-        var value = "P"
-        var wroteT = false
-        for (amount, designator) in parts {
-            if designator.hasPrefix("T"), !wroteT {
-                value += "T"
-                wroteT = true
-            }
-            value += amount + designator.suffix(1)
-        }
-        let isDate = parts.contains { !$0.1.hasPrefix("T") }
-        return Candidate(range: first.range.lowerBound..<end, label: isDate ? .date : .time, value: value)
+        guard head.parts.last!.unit < tail.first!.unit else { return nil }
+        let period = Period(parts: head.parts + tail)
+        return Candidate(range: first.range.lowerBound..<end, label: period.isShorterThanADay ? .time : .date, value: .period(period))
     }
 
     /// The factor of the large units that end a number (`三十万` → 10⁴, `150亿` → 10⁸), and
@@ -171,20 +140,11 @@ struct NumberDateRecognizer {
         return (factor, own)
     }
 
-    /// A date's value with the parts `partial` leaves open (`XXXX`, `XX`) taken from `full`:
-    /// `XXXX-08-22` after `2017-08-11` is `2017-08-22`.
-    static func completing(_ partial: String, from full: String) -> String {
-        let parts = partial.split(separator: "-", omittingEmptySubsequences: false)
-        let known = full.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count <= known.count else { return partial }
-        return zip(parts, known).map { part, fill in part.allSatisfy { $0 == "X" } && !fill.contains("X") ? fill : part }.joined(separator: "-")
-    }
-
     /// Characters that may start a number, date or time: digits and numerals, and the first
     /// characters of the words and frames that do (第, 百分之, 近, 未来, 这, 上午, date words).
     static let starters: Set<UInt32> = {
         var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9, 0x6570, 0x51E0, 0x4E0A, 0x6210])  // 第 百 近 未 这 数 几 上 成
-        for (word, _) in Vocabulary.dateWords { set.insert(word.unicodeScalars.first!.value) }
+        for (word, _) in Vocabulary.allDateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
         for scalar in Numeral.chineseDigitScalars { set.insert(scalar) }
@@ -240,60 +200,93 @@ struct NumberDateRecognizer {
 
     /// A range of two readings: same label, or a bare number before a measured one.
     func join(_ low: Candidate, _ high: Candidate, in s: [UInt32]) -> Candidate? {
-        // Clock times: `晚上8点到10点` → T20:00/T22:00 (the end in the start's half of the day).
-        if low.label == .time, high.label == .time, let lv = low.value, let hv = high.value, lv.hasPrefix("T"), hv.hasPrefix("T"),
-            let lowHour = Int(lv.dropFirst().prefix(2)), var highHour = Int(hv.dropFirst().prefix(2))
-        {
-            if lowHour >= 12, highHour < 12, highHour + 12 > lowHour, Numeral.digit(s[high.range.lowerBound]) != nil || Numeral.smallUnit(s[high.range.lowerBound]) != nil {
-                highHour += 12
-            }
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: .time, value: "\(lv)/T" + String(format: "%02d", highHour) + hv.dropFirst(3))
-        }
-        let lowReading = reading(in: s, at: low.range.lowerBound)
-        let highReading = reading(in: s, at: high.range.lowerBound)
-        guard let lowValue = lowReading?.value, let highValue = highReading?.value else { return nil }
-        // `2022-2025`: two years make a period.
-        let lowYear = lowReading!.hasArabicDigits && low.range.count == 4 && lowValue >= 1000 && lowValue < 3000
-        let highYear = highReading!.hasArabicDigits && high.range.count == 4 && highValue >= 1000 && highValue < 3000
-        if low.label == .cardinal, high.label == .cardinal, lowYear, highYear, lowValue < highValue {
-            return Candidate(range: low.range.lowerBound..<high.range.upperBound, label: .date, value: "\(lowValue)/\(highValue)")
-        }
-        let (highFactor, _) = Self.magnitude(s, highReading!, from: high.range.lowerBound)
-        let (_, lowHasOwn) = Self.magnitude(s, lowReading!, from: low.range.lowerBound)
-        let scale = lowHasOwn || lowReading!.multiplier != 1 ? 1 : max(highFactor, highReading!.multiplier)
         let range = low.range.lowerBound..<high.range.upperBound
-        if low.label == high.label, low.label == .date, let lv = low.value, let hv = high.value {
-            // `2022年至2025年` → 2022/2025; `2017年8月11日至8月22日`: the end takes what it
-            // leaves out from the start.
-            return Candidate(range: range, label: .date, value: "\(lv)/\(Self.completing(hv, from: lv))")
-        }
-        if low.label == high.label, let lv = low.value, let hv = high.value {
-            // `60%至75%` → 60/75; units repeated on both sides; `15–19亿`: the low end scaled.
-            let lowParts = lv.split(separator: " ", maxSplits: 1)
-            let highParts = hv.split(separator: " ", maxSplits: 1)
-            let lowNumber = scale != 1 ? "\(lowValue * scale)" : String(lowParts[0])
-            if lowParts.count == 2, highParts.count == 2, lowParts[1] == highParts[1] {
-                return Candidate(range: range, label: low.label, value: "\(lowNumber)/\(highParts[0]) \(lowParts[1])")
+        // Clock times: `晚上8点到10点` → T20:00/T22:00 (the end in the start's half of the day).
+        if low.label == .time, high.label == .time, case .time(let start, nil)? = low.value, case .time(var end, nil)? = high.value {
+            if start.hour >= 12, end.hour < 12, end.hour + 12 > start.hour,
+                Numeral.digit(s[high.range.lowerBound]) != nil || Numeral.smallUnit(s[high.range.lowerBound]) != nil
+            {
+                end.hour += 12
             }
-            return Candidate(range: range, label: low.label, value: lowParts.count == 1 ? "\(lowNumber)/\(hv)" : "\(lv)/\(hv)")
+            return Candidate(range: range, label: .time, value: .range(.time(start, on: nil), .time(end, on: nil)))
+        }
+        guard let lowReading = reading(in: s, at: low.range.lowerBound), let highReading = reading(in: s, at: high.range.lowerBound) else { return nil }
+        let lowValue = lowReading.value, highValue = highReading.value
+        // `2022-2025`: two years make a period.
+        let lowYear = lowReading.hasArabicDigits && low.range.count == 4 && lowValue >= 1000 && lowValue < 3000
+        let highYear = highReading.hasArabicDigits && high.range.count == 4 && highValue >= 1000 && highValue < 3000
+        if low.label == .cardinal, high.label == .cardinal, lowYear, highYear, lowValue < highValue, let l = lowReading.smallInteger, let h = highReading.smallInteger {
+            return Candidate(range: range, label: .date, value: .range(.date(DateValue(year: .exact(l))), .date(DateValue(year: .exact(h)))))
+        }
+        let (highFactor, _) = Self.magnitude(s, highReading, from: high.range.lowerBound)
+        let (_, lowHasOwn) = Self.magnitude(s, lowReading, from: low.range.lowerBound)
+        let scale = lowHasOwn || lowReading.multiplier != 1 ? 1 : max(highFactor, highReading.multiplier)
+        if low.label == high.label, let lv = low.value, let hv = high.value {
+            switch (lv, hv) {
+            case (.date(let start), .date(let end)):
+                // `2022年至2025年` → 2022/2025; `2017年8月11日至8月22日`: the end takes what it
+                // leaves out from the start.
+                return Candidate(range: range, label: .date, value: .range(lv, .date(end.completed(from: start))))
+            case (.number, _) where scale != 1:
+                // `15–19亿`: the low end scaled by the high end's magnitude.
+                return Candidate(range: range, label: low.label, value: .range(.number(lowValue * scale), hv))
+            case (.amount(_, let unit), .amount) where scale != 1:
+                return Candidate(range: range, label: low.label, value: .range(.amount(lowValue * scale, unit: unit), hv))
+            default:
+                // `60%至75%` → 60/75; units repeated on both sides.
+                return Candidate(range: range, label: low.label, value: .range(lv, hv))
+            }
         }
         // `100-150亿美元`, `5-18岁`, `两到三万港元`: a bare number before a measured one takes its
         // unit and multiplier.
-        guard low.label == .cardinal, low.range.upperBound == lowReading!.end, high.label != .cardinal, high.label != .ordinal else { return nil }
+        guard low.label == .cardinal, low.range.upperBound == lowReading.end, high.label != .cardinal, high.label != .ordinal else { return nil }
         let scaledLow = lowValue * scale
-        guard let highValueText = high.value else {
+        guard let hv = high.value else {
             return Candidate(range: range, label: high.label, value: nil)
         }
-        let parts = highValueText.split(separator: " ", maxSplits: 1)
-        let unit = parts.count == 2 ? " " + parts[1] : ""
-        switch high.label {
-        case .date where highValueText.hasPrefix("P"):
-            return Candidate(range: range, label: high.label, value: "P\(scaledLow)" + String(highValueText.last!) + "/\(highValueText)")
-        case .date:
-            return Candidate(range: range, label: high.label, value: "\(scaledLow)/\(highValueText)")
-        default:
-            return Candidate(range: range, label: high.label, value: "\(scaledLow)/\(parts[0])\(unit)")
+        let start: EntityValue? =
+            switch hv {
+            case .number: .number(scaledLow)
+            case .amount(_, let unit): .amount(scaledLow, unit: unit)
+            case .period(let period) where period.parts.count == 1: .period(Period(scaledLow, period.parts[0].unit))
+            case .date(let end): Self.date(scaledLow, asFinestPartOf: end).map { .date($0) }
+            case .time(let end, nil): Self.hour(scaledLow, before: end).map { .time($0, on: nil) }
+            default: nil
+            }
+        return Candidate(range: range, label: high.label, value: start.map { .range($0, hv) })
+    }
+
+    /// A bare number as the start of a range of dates that ends at `end`: the part `end` names
+    /// last (`3-5月` → XXXX-03, `2019-2020年` → 2019), the rest taken from it; `nil` if out of range.
+    static func date(_ number: Decimal, asFinestPartOf end: DateValue) -> DateValue? {
+        guard let whole = NumberReading.wholeNumber(number) else { return nil }
+        var start = end
+        if end.day != nil {
+            guard (1...31).contains(whole) else { return nil }
+            start.day = whole
+        } else if end.month != nil {
+            guard (1...12).contains(whole) else { return nil }
+            start.month = whole
+        } else if end.quarter == nil, end.week == nil, end.weekday == nil {
+            // `2019-2020年`, `9至10世纪` (20世纪 is 19XX), `1980至1990年代`, `40至50年代`.
+            switch end.year {
+            case .exact: guard (1000...2999).contains(whole) else { return nil }; start.year = .exact(whole)
+            case .century: guard (1...30).contains(whole) else { return nil }; start.year = .century(whole - 1)
+            case .decade: guard (1000...2999).contains(whole), whole % 10 == 0 else { return nil }; start.year = .decade(whole / 10)
+            case .decadeOfCentury: guard whole < 100, whole % 10 == 0 else { return nil }; start.year = .decadeOfCentury(whole / 10)
+            case .open: return nil
+            }
+        } else {
+            return nil
         }
+        return start
+    }
+
+    /// A bare number as the hour that starts a range of clock times ending at `end`, in the
+    /// end's half of the day (`下午3-5点` → T15:00); `nil` if no hour.
+    static func hour(_ number: Decimal, before end: TimeOfDay) -> TimeOfDay? {
+        guard let hour = NumberReading.wholeNumber(number), (0...24).contains(hour) else { return nil }
+        return TimeOfDay(hour: end.hour >= 12 && hour < 12 && hour + 12 <= end.hour ? hour + 12 : hour, minute: 0)
     }
 
     /// A number starting at `index`, if one may start there.
@@ -351,7 +344,7 @@ struct NumberDateRecognizer {
             // `这关键的一年`: a short modifier with 的 between 这 and the period.
             if let de = (start..<min(start + 5, s.count)).first(where: { s[$0] == 0x7684 }) { start = de + 1 }
             for begin in (start == index + 1 ? [start] : [index + 1, start]) where begin < s.count {
-                if let period = single(in: s, at: begin), period.label == .date, period.value?.hasPrefix("P") == true,
+                if let period = single(in: s, at: begin), period.label == .date, period.value?.isPeriod == true,
                     period.range.lowerBound == begin, !Numeral.isArabicDigit(s[begin]) || begin == index + 1
                 {
                     // A demonstrative period is a relative date (`这十年`: this decade): no value
@@ -362,12 +355,12 @@ struct NumberDateRecognizer {
         }
         // 近…来, 未来…: the frame belongs to the period.
         if s[index] == 0x8FD1, var period = single(in: s, at: index + 1), period.label == .date,
-            period.value?.hasPrefix("P") == true, s[period.range.upperBound - 1] == 0x6765
+            period.value?.isPeriod == true, s[period.range.upperBound - 1] == 0x6765
         {
             period.range = index..<period.range.upperBound
             return period
         }
-        if s[index] == 0x672A, Vocabulary.starts(s, at: index, with: "未来"), var period = single(in: s, at: index + 2), period.label == .date, period.value?.hasPrefix("P") == true {
+        if s[index] == 0x672A, Vocabulary.starts(s, at: index, with: "未来"), var period = single(in: s, at: index + 2), period.label == .date, period.value?.isPeriod == true {
             period.range = index..<period.range.upperBound
             return period
         }
@@ -375,23 +368,23 @@ struct NumberDateRecognizer {
         if s[index] == 0x7B2C, let number = NumberReader.read(s, from: index + 1), let q = number.smallInteger, (1...4).contains(q),
             Vocabulary.starts(s, at: number.end, with: "季度")
         {
-            return Candidate(range: index..<(number.end + 2), label: .date, value: "XXXX-Q\(q)")
+            return Candidate(range: index..<(number.end + 2), label: .date, value: .date(DateValue(quarter: q)))
         }
         // Ordinals: 第 with its numeral.
         if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
-            return Candidate(range: index..<number.end, label: .ordinal, value: number.text)
+            return Candidate(range: index..<number.end, label: .ordinal, value: .number(number.value))
         }
         // 千分之五 → 0.5, 万分之三 → 0.03: per mille and per ten thousand, in percent.
         if s[index] == 0x5343 || s[index] == 0x4E07, index + 2 < s.count, s[index + 1] == 0x5206, s[index + 2] == 0x4E4B,
             let number = NumberReader.read(s, from: index + 3)
         {
-            return Candidate(range: index..<number.end, label: .percent, value: "\(number.value / (s[index] == 0x5343 ? 10 : 100))")
+            return Candidate(range: index..<number.end, label: .percent, value: .number(number.value / (s[index] == 0x5343 ? 10 : 100)))
         }
         // 百分之…: a percentage, perhaps negative (`百分之负三点八`).
         if s[index] == 0x767E, Vocabulary.starts(s, at: index, with: "百分之") {
             let isNegative = index + 3 < s.count && s[index + 3] == 0x8D1F
             if let number = NumberReader.read(s, from: index + (isNegative ? 4 : 3)) {
-                return Candidate(range: index..<number.end, label: .percent, value: (isNegative ? "-" : "") + number.text)
+                return Candidate(range: index..<number.end, label: .percent, value: .number(isNegative ? -number.value : number.value))
             }
         }
         if let time = clockTime(in: s, at: index) ?? partOfDay(in: s, at: index) { return time }
@@ -420,14 +413,14 @@ struct NumberDateRecognizer {
         }
         // `零下30度`: after 零下, 度 is a temperature's.
         if s[index] == 0x96F6, let number = NumberReader.read(s, from: signed), number.end < s.count, s[number.end] == 0x5EA6 {
-            return Candidate(range: index..<(number.end + 1), label: .quantity, value: "-\(number.text) Cel")
+            return Candidate(range: index..<(number.end + 1), label: .quantity, value: .amount(-number.value, unit: "Cel"))
         }
         guard signed < s.count, let amount = single(in: s, at: signed), amount.range.lowerBound == signed,
-            [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value, !value.contains("/")
+            [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value?.negated
         else { return nil }
         // 零下 says a temperature: only a quantity follows it.
         if s[index] == 0x96F6, amount.label != .quantity { return nil }
-        return Candidate(range: index..<amount.range.upperBound, label: amount.label, value: value.hasPrefix("-") ? value : "-" + value)
+        return Candidate(range: index..<amount.range.upperBound, label: amount.label, value: value)
     }
 
     /// Dates written in digits: `2019/4/19`, `2019.9.6`, `2024-3-5`, `20240307`, `2019-04`.
@@ -437,7 +430,7 @@ struct NumberDateRecognizer {
             index + 3 >= s.count || !Numeral.isArabicDigit(s[index + 3])
         {
             let year = Numeral.digit(s[index + 1])! * 10 + Numeral.digit(s[index + 2])!
-            return Candidate(range: index..<(index + 3), label: .date, value: year >= 30 ? "19\(year)" : String(format: "20%02d", year))
+            return Candidate(range: index..<(index + 3), label: .date, value: .date(DateValue(year: .exact(Self.century(ofTwoDigitYear: year) + year))))
         }
         guard Numeral.isArabicDigit(s[index]),
             index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || s[index - 1] == 0x2F || s[index - 1] == 0x2E)
@@ -456,7 +449,7 @@ struct NumberDateRecognizer {
         if end - index == 8 {
             let (year, month, day) = (number / 10_000, number / 100 % 100, number % 100)
             guard isFree(end), (1900...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-            return Candidate(range: index..<end, label: .date, value: String(format: "%04d-%02d-%02d", year, month, day))
+            return Candidate(range: index..<end, label: .date, value: .date(DateValue(year: .exact(year), month: month, day: day)))
         }
         guard end - index == 4, (1900...2099).contains(number), end + 1 < s.count else { return nil }
         let separator = s[end]
@@ -466,13 +459,13 @@ struct NumberDateRecognizer {
         if monthEnd + 1 < s.count, s[monthEnd] == separator {
             let (day, dayEnd) = digits(from: monthEnd + 1, most: 2)
             guard dayEnd > monthEnd + 1, (1...31).contains(day), isFree(dayEnd) else { return nil }
-            return Candidate(range: index..<dayEnd, label: .date, value: String(format: "%04d-%02d-%02d", number, month, day))
+            return Candidate(range: index..<dayEnd, label: .date, value: .date(DateValue(year: .exact(number), month: month, day: day)))
         }
         // A year and a month, `2019-04`: two digits, and not a decimal (`2019.9`) or a fraction.
         guard separator != 0x2E, separator != 0xFF0E, monthEnd - end == 3, isFree(monthEnd),
             monthEnd >= s.count || !(s[monthEnd] == separator || Self.isRangeJoiner(s[monthEnd]))
         else { return nil }
-        return Candidate(range: index..<monthEnd, label: .date, value: String(format: "%04d-%02d", number, month))
+        return Candidate(range: index..<monthEnd, label: .date, value: .date(DateValue(year: .exact(number), month: month)))
     }
 
     /// What may follow `七成` for it to be a share: `以上`, `左右`, `多`, `的` ….
@@ -509,7 +502,7 @@ struct NumberDateRecognizer {
         guard s[index] == 0x6444, Vocabulary.starts(s, at: index, with: "摄氏"), let number = NumberReader.read(s, from: index + 2),
             number.end < s.count, s[number.end] == 0x5EA6  // 度
         else { return nil }
-        return Candidate(range: index..<(number.end + 1), label: .quantity, value: "\(number.text) Cel")
+        return Candidate(range: index..<(number.end + 1), label: .quantity, value: .amount(number.value, unit: "Cel"))
     }
 
     /// An amount with its currency written before it (`港币两千九百六十元` → 2960 HKD,
@@ -517,15 +510,17 @@ struct NumberDateRecognizer {
     /// start no entity, so they are looked for only behind a number. `nil` unless one ends at
     /// the amount's start after `free` (where the previous entity ended).
     static func withCurrencyBefore(_ amount: Candidate, in s: [UInt32], after free: Int) -> Candidate? {
-        guard amount.label == .money || amount.label == .cardinal, let value = amount.value, !value.contains("/") else { return nil }
+        let number: Decimal
+        switch amount.value {
+        case .number(let value)? where amount.label == .cardinal: number = value
+        case .amount(let value, "CNY")? where amount.label == .money: number = value  // an amount in yuan (元, 块) is in the currency named
+        default: return nil
+        }
         for (word, code) in Vocabulary.currencyPrefixes {
             let length = word.unicodeScalars.count
             let start = amount.range.lowerBound - length
             guard start >= free, Vocabulary.starts(s, at: start, with: word) else { continue }
-            let number = value.split(separator: " ")[0]
-            // A cardinal takes the code; an amount in yuan (元, 块) is in the currency named.
-            guard amount.label == .cardinal || value.hasSuffix(" CNY") else { return nil }
-            return Candidate(range: start..<amount.range.upperBound, label: .money, value: "\(number) \(code)")
+            return Candidate(range: start..<amount.range.upperBound, label: .money, value: .amount(number, unit: code))
         }
         return nil
     }
@@ -541,9 +536,9 @@ struct NumberDateRecognizer {
     /// Half a period: `半年` → P0.5Y, `半个月` → P0.5M, `半天`, `半小时` → PT0.5H.
     func halfPeriod(in s: [UInt32], at index: Int) -> Candidate? {
         guard s[index] == 0x534A, tokenStarts[index], let (payload, stop) = Self.periodTable.match(in: s, at: index + 1),
-            payload.1 != "Y" || s[index + 1] == 0x5E74  // 半岁 is none; 半年 is
+            payload.1 != .years || s[index + 1] == 0x5E74  // 半岁 is none; 半年 is
         else { return nil }
-        return Candidate(range: index..<stop, label: payload.0, value: (payload.0 == .time ? "PT0.5" : "P0.5") + payload.1)
+        return Candidate(range: index..<stop, label: payload.0, value: .period(Period(0.5, payload.1)))
     }
 
     /// Jiao (角, 毛: a tenth) and fen (分: a hundredth) of a yuan from `index`: their value in
@@ -610,12 +605,12 @@ struct NumberDateRecognizer {
     /// Whether a DATE names one day (`今天`, `5日`, `1月5日`, `2018-11-29`), which a time of day
     /// may follow.
     static func isDay(_ date: Candidate, in s: [UInt32]) -> Bool {
-        if date.value?.hasPrefix("P") == true { return false }  // `36天` is a period, not a day
+        if date.value?.isPeriod == true { return false }  // `36天` is a period, not a day
         let last = s[date.range.upperBound - 1]
         if last == 0x5929 || last == 0x65E5 || last == 0x53F7 { return true }  // 天 日 号
         // A numeric date with its day: `2018-11-29`, `2019/4/19`.
-        guard let value = date.value, value.count == 10, !value.contains("/") else { return false }
-        return value.last?.isNumber == true
+        guard let day = date.value?.date else { return false }
+        return day.day != nil || day.weekday != nil
     }
 
     /// Parts of the day: a TIME with no value alone (ISO 8601 has none for an afternoon), and
@@ -695,8 +690,11 @@ struct NumberDateRecognizer {
         if shift == 12, hour < 12 { hour24 = hour + 12 }
         if shift == 0, hour == 12, s[index] == 0x51CC { hour24 = 0 }  // 凌晨12点
         if shift == 12, hour == 12, s[index] != 0x4E2D { hour24 = 0 }  // 晚上12点 is midnight; 中午12点 noon
-        return Candidate(range: index..<stop, label: .time, value: String(format: "T%02d:%02d", hour24 == 24 ? 0 : hour24, minute))
+        return Candidate(range: index..<stop, label: .time, value: .time(TimeOfDay(hour: hour24 == 24 ? 0 : hour24, minute: minute), on: nil))
     }
+
+    /// The century a year written in two digits falls in: 1900 for 30–99, 2000 below.
+    static func century(ofTwoDigitYear year: Int) -> Int { year >= 30 ? 1900 : 2000 }
 
     /// `14:30`, `9:05`, `14：30`: one or two digits, a colon and two digits (0–24, 0–59), not
     /// part of a longer run of digits and colons.
@@ -758,7 +756,7 @@ struct NumberDateRecognizer {
     /// What a number is, from what follows it.
     func measured(_ number: NumberReading, in s: [UInt32], from start: Int) -> Candidate? {
         let end = number.end
-        var value: String { number.rangeText }
+        var value: EntityValue { .number(number.value, upTo: number.upper) }
         func next(_ word: String) -> Bool { Vocabulary.starts(s, at: end, with: word) }
         if end < s.count, s[end] == 0x25 || s[end] == 0xFF05 {
             return Candidate(range: start..<(end + 1), label: .percent, value: value)
@@ -770,44 +768,44 @@ struct NumberDateRecognizer {
             var quotient = numerator.value / number.value
             var rounded = Decimal()
             NSDecimalRound(&rounded, &quotient, 6, .plain)
-            return Candidate(range: start..<numerator.end, label: .cardinal, value: "\(rounded)")
+            return Candidate(range: start..<numerator.end, label: .cardinal, value: .number(rounded))
         }
         if end < s.count, s[end] == 0x2030 {  // ‰: a percentage in percent (`35‰` → 3.5)
-            return Candidate(range: start..<(end + 1), label: .percent, value: "\(number.value / 10)")
+            return Candidate(range: start..<(end + 1), label: .percent, value: .number(number.value / 10))
         }
         if let (code, stop) = Vocabulary.currencyTable.match(in: s, at: end) {
             // Jiao and fen after yuan: `壹拾壹元壹角` → 11.1 CNY, `3元5角2分`.
             if code == "CNY", let (cents, centsEnd) = Self.jiaoFen(s, at: stop) {
-                return Candidate(range: start..<centsEnd, label: .money, value: "\(number.value + cents) CNY")
+                return Candidate(range: start..<centsEnd, label: .money, value: .amount(number.value + cents, unit: "CNY"))
             }
-            return Candidate(range: start..<stop, label: .money, value: "\(value) \(code)")
+            return Candidate(range: start..<stop, label: .money, value: .amount(number.value, upTo: number.upper, unit: code))
         }
         if let (code, stop) = Vocabulary.unitTable.match(in: s, at: end) {
             // `一米八`, `三米九`: a height's tenths after 米.
             if code == "m", stop == end + 1, number.upper == nil, stop < s.count, let tenth = Numeral.chineseDigit(s[stop]), tenth > 0,
                 stop + 1 >= s.count || Numeral.digit(s[stop + 1]) == nil && Numeral.smallUnit(s[stop + 1]) == nil
             {
-                return Candidate(range: start..<(stop + 1), label: .quantity, value: "\(number.value + Decimal(tenth) / 10) m")
+                return Candidate(range: start..<(stop + 1), label: .quantity, value: .amount(number.value + Decimal(tenth) / 10, unit: "m"))
             }
-            return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+            return Candidate(range: start..<stop, label: .quantity, value: .amount(number.value, upTo: number.upper, unit: code))
         }
         // 斤, the market catty, is 500 g (UCUM has no unit of its own for it).
         if end < s.count, s[end] == 0x65A4, number.upper == nil {
-            return Candidate(range: start..<(end + 1), label: .quantity, value: "\(number.value * 500) g")
+            return Candidate(range: start..<(end + 1), label: .quantity, value: .amount(number.value * 500, unit: "g"))
         }
         // `七成` → 70: tenths as a percentage, where no word goes on (一成不变, 成立 are none).
         if end < s.count, s[end] == 0x6210, !number.hasArabicDigits, number.upper == nil, let tenths = number.smallInteger, (1...10).contains(tenths),
             end + 1 >= s.count || CharacterShape(s[end + 1]).isOutsideNames || Self.tenthsFollowers.match(in: s, at: end + 1) != nil
         {
-            return Candidate(range: start..<(end + 1), label: .percent, value: "\(tenths * 10)")
+            return Candidate(range: start..<(end + 1), label: .percent, value: .number(Decimal(tenths * 10)))
         }
         if number.hasArabicDigits, let (code, stop) = Vocabulary.latinUnitTable.match(in: s, at: end), stop >= s.count || !Self.isASCIILetter(s[stop]) {
-            return Candidate(range: start..<stop, label: .quantity, value: "\(value) \(code)")
+            return Candidate(range: start..<stop, label: .quantity, value: .amount(number.value, upTo: number.upper, unit: code))
         }
         // `15k`, `30w`: thousands and ten thousands in Latin letters.
         if number.hasArabicDigits, end < s.count, [0x6B, 0x4B, 0x77, 0x57].contains(s[end]), end + 1 >= s.count || !Self.isASCIILetter(s[end + 1]) {
             let factor: Decimal = s[end] == 0x6B || s[end] == 0x4B ? 1000 : 10_000
-            return Candidate(range: start..<(end + 1), label: .cardinal, value: "\(number.value * factor)")
+            return Candidate(range: start..<(end + 1), label: .cardinal, value: .number(number.value * factor))
         }
         // `1/2`, `3/4`: a fraction in digits, as a decimal.
         if number.hasArabicDigits, number.multiplier == 1, end + 1 < s.count, s[end] == 0x2F, let denominator = Numeral.digit(s[end + 1]),
@@ -817,18 +815,18 @@ struct NumberDateRecognizer {
             var quotient = number.value / Decimal(denominator)
             var rounded = Decimal()
             NSDecimalRound(&rounded, &quotient, 6, .plain)
-            return Candidate(range: start..<(end + 2), label: .cardinal, value: "\(rounded)")
+            return Candidate(range: start..<(end + 2), label: .cardinal, value: .number(rounded))
         }
         // `两个亿`, `三个多亿`: a count of hundreds of millions.
         if next("个亿") || next("个多亿") {
             let stop = next("个亿") ? end + 2 : end + 3
-            return Candidate(range: start..<stop, label: .cardinal, value: "\(number.value * 100_000_000)")
+            return Candidate(range: start..<stop, label: .cardinal, value: .number(number.value * 100_000_000))
         }
         // `5角`, `8毛钱`: tenths of a yuan; in Chinese numerals only with 钱 (三角洲, 三毛 are none).
         if let (cents, centsEnd) = Self.jiaoFen(s, at: start), centsEnd > end,
             number.hasArabicDigits && s[end] != 0x6BDB || s[centsEnd - 1] == 0x94B1
         {
-            return Candidate(range: start..<centsEnd, label: .money, value: "\(cents) CNY")
+            return Candidate(range: start..<centsEnd, label: .money, value: .amount(cents, unit: "CNY"))
         }
         // A classifier: counted things. `一` alone with a classifier is an article (一个重要目标).
         // After 只有, 仅, 才 it counts (`只有一头大象`, rule 9).
@@ -858,152 +856,164 @@ struct NumberDateRecognizer {
         func at(_ index: Int, _ word: String) -> Bool { Vocabulary.starts(s, at: index, with: word) }
         let n = number.value
         let digits = number.length
-        let isYear = !number.isApproximate && (number.hasArabicDigits ? digits == 4 : digits == 4 && !"\(n)".contains(".")) && n >= 1000 && n < 3000
-        let integer = Int("\(n)")
+        let integer = number.smallInteger
+        let isYear = !number.isApproximate && digits == 4 && integer.map { (1000..<3000).contains($0) } == true
         // An ISO date: `2020-12-02`.
         if isYear, number.hasArabicDigits, end + 5 <= s.count, s[end] == 0x2D,
             let month = NumberReader.read(s, from: end + 1), month.length == 2, month.end < s.count, s[month.end] == 0x2D,
             let day = NumberReader.read(s, from: month.end + 1), day.length == 2,
             let m = month.smallInteger, let d = day.smallInteger, (1...12).contains(m), (1...31).contains(d)
         {
-            return Candidate(range: start..<day.end, label: .date, value: "\(n)" + String(format: "-%02d-%02d", m, d))
+            return Candidate(range: start..<day.end, label: .date, value: .date(DateValue(year: .exact(integer!), month: m, day: d)))
         }
         // A year in two digits before its month: `98年4月` → 1998-04 (the 30s and on are 19xx).
-        var yearText: String? = isYear ? "\(n)" : nil
-        if yearText == nil, at(end, "年"), !number.isApproximate, digits == 2, let y = integer,
+        var year: Int? = isYear ? integer : nil
+        if year == nil, at(end, "年"), !number.isApproximate, digits == 2, let y = integer,
             let month = NumberReader.read(s, from: end + 1), at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m)
         {
-            yearText = y >= 30 ? "19\(y)" : String(format: "20%02d", y)
+            year = Self.century(ofTwoDigitYear: y) + y
         }
         // A generation by its decade of birth: `90后` → 199X, `00后` → 200X.
         if number.hasArabicDigits, digits == 2, at(end, "后"), let y = integer, y % 10 == 0 {
-            return Candidate(range: start..<(end + 1), label: .date, value: y >= 30 ? "19\(y / 10)X" : "20\(y / 10)X")
+            return Candidate(range: start..<(end + 1), label: .date, value: .date(DateValue(year: .decade((Self.century(ofTwoDigitYear: y) + y) / 10))))
         }
         // A year, then perhaps its month, day and part of month.
-        if at(end, "年"), let yearText, !at(end, "年代") {
+        if at(end, "年"), let year, !at(end, "年代") {
             var stop = end + 1
-            var value = yearText
+            var date = DateValue(year: .exact(year))
             if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m) {
-                value += String(format: "-%02d", m)
+                date.month = m
                 stop = month.end + 1
-                if at(month.end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: value) }  // `2020年6月份`
-                if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
-                    value += String(format: "-%02d", d)
-                    stop = day.end + 1
+                if at(month.end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: .date(date)) }  // `2020年6月份`
+                if let (day, dayEnd) = dayOfMonth(in: s, at: stop) {
+                    date.day = day
+                    stop = dayEnd
                 } else if let (first, last, end) = dayRange(in: s, at: stop) {
                     // `2019年4月12-19日` → 2019-04-12/2019-04-19.
-                    return Candidate(range: start..<end, label: .date, value: value + String(format: "-%02d/", first) + value + String(format: "-%02d", last))
+                    return Candidate(range: start..<end, label: .date, value: Self.days(first, last, of: date))
                 } else if let part = partOfMonth(in: s, at: stop) {
                     stop = part
                 }
             } else if stop < s.count, [0x5E95, 0x521D, 0x672B].contains(s[stop]) {
                 stop += 1  // 2020年底, 年初, 年末: the year keeps its value
             }
-            return Candidate(range: start..<stop, label: .date, value: value)
+            return Candidate(range: start..<stop, label: .date, value: .date(date))
         }
         // Two neighbouring months: `三四月份` → XXXX-03/XXXX-04.
-        if at(end, "月"), let upper = number.upper, number.value >= 1, upper <= 12 {
+        if at(end, "月"), let upper = number.upper, let low = integer, low >= 1, let high = NumberReading.wholeNumber(upper), high <= 12 {
             let stop = at(end, "月份") ? end + 2 : end + 1
-            let low = NSDecimalNumber(decimal: number.value).intValue, high = NSDecimalNumber(decimal: upper).intValue
-            return Candidate(range: start..<stop, label: .date, value: String(format: "XXXX-%02d/XXXX-%02d", low, high))
+            return Candidate(range: start..<stop, label: .date, value: .range(.date(DateValue(month: low)), .date(DateValue(month: high))))
         }
         // A month (and day) of an unstated year.
         if at(end, "月"), let m = integer, (1...12).contains(m), !number.isApproximate {
             var stop = end + 1
-            var value = String(format: "XXXX-%02d", m)
-            if at(end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: value) }  // `12月份`
-            if let day = NumberReader.read(s, from: stop), !day.isApproximate, at(day.end, "日") || at(day.end, "号"), let d = day.smallInteger, (1...31).contains(d) {
-                value += String(format: "-%02d", d)
-                stop = day.end + 1
+            var date = DateValue(month: m)
+            if at(end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: .date(date)) }  // `12月份`
+            if let (day, dayEnd) = dayOfMonth(in: s, at: stop) {
+                date.day = day
+                stop = dayEnd
             } else if let (first, last, end) = dayRange(in: s, at: stop) {
-                return Candidate(range: start..<end, label: .date, value: value + String(format: "-%02d/", first) + value + String(format: "-%02d", last))
+                return Candidate(range: start..<end, label: .date, value: Self.days(first, last, of: date))
             } else if let part = partOfMonth(in: s, at: stop) {
                 stop = part
             }
-            return Candidate(range: start..<stop, label: .date, value: value)
+            return Candidate(range: start..<stop, label: .date, value: .date(date))
         }
         let isYen = at(end, "日元") || at(end, "日圆")
         if at(end, "日") && !isYen || at(end, "号"), let d = integer, (1...31).contains(d), number.hasArabicDigits {
-            return Candidate(range: start..<(end + 1), label: .date, value: String(format: "XXXX-XX-%02d", d))
+            return Candidate(range: start..<(end + 1), label: .date, value: .date(DateValue(day: d)))
         }
         // A day of the month in Chinese numerals, as news writes it (`哈韦尔二日在布拉格`):
         // not 一日 (one day), nor a tour or a span of days (`三日游`, `三日内`).
         if at(end, "日"), !isYen, !number.hasArabicDigits, !number.isApproximate, let d = integer, (2...31).contains(d), s[start] != 0x4E24,
             s[start] != 0x4FE9, tokenStarts[start], !(end + 1 < s.count && [0x6E38, 0x4E4B, 0x5185, 0x91CC].contains(s[end + 1]))  // 游 之 内 里
         {
-            return Candidate(range: start..<(end + 1), label: .date, value: String(format: "XXXX-XX-%02d", d))
+            return Candidate(range: start..<(end + 1), label: .date, value: .date(DateValue(day: d)))
         }
         // Days as a period: `两日`, `90日` (no month has them).
         if at(end, "日"), !isYen, let d = integer, d > 31 || s[start] == 0x4E24 || s[start] == 0x4FE9 {
-            return Candidate(range: start..<(end + 1), label: .date, value: "P\(d)D")
+            return Candidate(range: start..<(end + 1), label: .date, value: .period(Period(Decimal(d), .days)))
         }
         // `两个半小时` → PT2.5H, `三个半月` → P3.5M.
         if at(end, "个半"), let count = integer, !number.isApproximate {
-            if at(end + 2, "小时") { return Candidate(range: start..<(end + 4), label: .time, value: "PT\(count).5H") }
-            if at(end + 2, "月") { return Candidate(range: start..<(end + 3), label: .date, value: "P\(count).5M") }
+            let amount = Decimal(count) + 0.5
+            if at(end + 2, "小时") { return Candidate(range: start..<(end + 4), label: .time, value: .period(Period(amount, .hours))) }
+            if at(end + 2, "月") { return Candidate(range: start..<(end + 3), label: .date, value: .period(Period(amount, .months))) }
         }
         // Quarters of an hour: `一刻钟` → PT15M.
         if at(end, "刻钟"), let q = integer, (1...4).contains(q) {
-            return Candidate(range: start..<(end + 2), label: .time, value: "PT\(15 * q)M")
+            return Candidate(range: start..<(end + 2), label: .time, value: .period(Period(Decimal(15 * q), .minutes)))
         }
         // Centuries and decades: 21世纪 → 20XX, 20世纪90年代 → 199X, 90年代 → XX9X.
         if at(end, "世纪"), let c = integer, (1...30).contains(c) {
             var stop = end + 2
-            var value = String(format: "%02dXX", c - 1)
+            var year = DateValue.Year.century(c - 1)
             if let decade = NumberReader.read(s, from: stop), at(decade.end, "年代"), let d = decade.smallInteger, d % 10 == 0, d < 100 {
-                value = String(format: "%02d%dX", c - 1, d / 10)
+                year = .decade((c - 1) * 10 + d / 10)
                 stop = decade.end + 2
             }
-            return Candidate(range: start..<stop, label: .date, value: value)
+            return Candidate(range: start..<stop, label: .date, value: .date(DateValue(year: year)))
         }
         if at(end, "年代"), let d = integer, d % 10 == 0 {
-            let value = d >= 1000 ? "\(d / 10)X" : "XX\(d / 10 % 10)X"
-            return Candidate(range: start..<(end + 2), label: .date, value: value)
+            return Candidate(range: start..<(end + 2), label: .date, value: .date(DateValue(year: d >= 1000 ? .decade(d / 10) : .decadeOfCentury(d / 10 % 10))))
         }
         // Durations, ages and anniversaries.
-        let amount = "\(n)"
-        if let (payload, stop) = Self.periodTable.match(in: s, at: end) {
+        if let ((label, unit), stop) = Self.periodTable.match(in: s, at: end) {
             var stop = stop
             // `五年多`: what sits inside the amount stays in.
-            if stop < s.count, s[stop] == 0x591A, payload.0 == .date { stop += 1 }
+            if stop < s.count, s[stop] == 0x591A, label == .date { stop += 1 }
             // `两年半` → P2.5Y.
-            var amount = amount
+            var amount = n
             if stop < s.count, s[stop] == 0x534A, !number.isApproximate, integer != nil {
-                amount += ".5"
+                amount += 0.5
                 stop += 1
             }
             // `三天前`, `5年后`: a date relative to today, not a period (its value needs the
             // reference date).
-            if payload.0 == .date, ["Y", "M", "W", "D"].contains(payload.1), !at(stop - 1, "岁"), !at(stop - 2, "周年"), !number.isApproximate,
+            if label == .date, unit <= .days, !at(stop - 1, "岁"), !at(stop - 2, "周年"), !number.isApproximate,
                 let count = integer, let (sign, frameEnd) = Self.relativeFrame(s, at: stop)
             {
-                var value: String?
-                if let referenceDate {
-                    switch payload.1 {
-                    case "Y": value = RelativeDate.year(sign * count).value(from: referenceDate)
-                    case "M": value = RelativeDate.month(sign * count).value(from: referenceDate)
-                    case "W": value = RelativeDate.day(sign * count * 7).value(from: referenceDate)
-                    default: value = RelativeDate.day(sign * count).value(from: referenceDate)
+                let relative: RelativeDate =
+                    switch unit {
+                    case .years: .year(sign * count)
+                    case .months: .month(sign * count)
+                    case .weeks: .day(sign * count * 7)
+                    default: .day(sign * count)
                     }
-                }
-                return Candidate(range: start..<frameEnd, label: .date, value: value)
+                return Candidate(range: start..<frameEnd, label: .date, value: referenceDate.map { relative.value(from: $0) })
             }
-            let prefix = payload.0 == .time ? "PT" : "P"
             // `三四天` → P3D/P4D.
-            let value = number.upper.map { "\(prefix)\(n)\(payload.1)/\(prefix)\($0)\(payload.1)" } ?? "\(prefix)\(amount)\(payload.1)"
+            let value: EntityValue = number.upper.map { .range(.period(Period(n, unit)), .period(Period($0, unit))) } ?? .period(Period(amount, unit))
             // `30年来`: the frame stays with the period.
-            if payload.0 == .date, payload.1 != "W", stop < s.count, s[stop] == 0x6765, !at(stop, "来自") { stop += 1 }
-            return Candidate(range: start..<stop, label: payload.0, value: value)
+            if label == .date, unit != .weeks, stop < s.count, s[stop] == 0x6765, !at(stop, "来自") { stop += 1 }
+            return Candidate(range: start..<stop, label: label, value: value)
         }
         return nil
     }
 
-    /// Period words after a number: their label and ISO 8601 duration designator.
-    static let periods: [(String, (EntityLabel, String))] = [
-        ("个多月", (.date, "M")), ("多个月", (.date, "M")), ("个月", (.date, "M")), ("周年", (.date, "Y")), ("年", (.date, "Y")),
-        ("天", (.date, "D")), ("个星期", (.date, "W")), ("星期", (.date, "W")), ("个礼拜", (.date, "W")), ("礼拜", (.date, "W")),
-        ("周", (.date, "W")), ("岁", (.date, "Y")), ("周岁", (.date, "Y")),
-        ("个小时", (.time, "H")), ("小时", (.time, "H")), ("分钟", (.time, "M")), ("秒钟", (.time, "S")), ("秒", (.time, "S")),
+    /// A day of the month after its month (`5日`, `五号`): the day and the end.
+    func dayOfMonth(in s: [UInt32], at index: Int) -> (Int, Int)? {
+        guard let day = NumberReader.read(s, from: index), !day.isApproximate, Vocabulary.starts(s, at: day.end, with: "日") || Vocabulary.starts(s, at: day.end, with: "号"),
+            let d = day.smallInteger, (1...31).contains(d)
+        else { return nil }
+        return (d, day.end + 1)
+    }
+
+    /// Days `first` to `last` of the month of `date`, as a range.
+    static func days(_ first: Int, _ last: Int, of date: DateValue) -> EntityValue {
+        var start = date, end = date
+        start.day = first
+        end.day = last
+        return .range(.date(start), .date(end))
+    }
+
+    /// Period words after a number: their label and unit.
+    static let periods: [(String, (EntityLabel, Period.Unit))] = [
+        ("个多月", (.date, .months)), ("多个月", (.date, .months)), ("个月", (.date, .months)), ("周年", (.date, .years)),
+        ("年", (.date, .years)), ("天", (.date, .days)), ("个星期", (.date, .weeks)), ("星期", (.date, .weeks)),
+        ("个礼拜", (.date, .weeks)), ("礼拜", (.date, .weeks)), ("周", (.date, .weeks)), ("岁", (.date, .years)),
+        ("周岁", (.date, .years)), ("个小时", (.time, .hours)), ("小时", (.time, .hours)), ("分钟", (.time, .minutes)),
+        ("秒钟", (.time, .seconds)), ("秒", (.time, .seconds)),
     ]
 
     /// Two days of one month joined after it: `12-19日`, `5至7日`; the days and the end.

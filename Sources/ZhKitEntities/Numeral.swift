@@ -92,25 +92,15 @@ struct NumberReading: Equatable {
     /// the lower.
     var upper: Decimal? = nil
 
-    /// The value as text, a range as `low/high`.
-    var rangeText: String { upper.map { "\(value)/\($0)" } ?? text }
+    /// The value as an `Int` when it is a whole number below a million (days, months, hours).
+    /// O(1).
+    var smallInteger: Int? { Self.wholeNumber(value) }
 
-    /// The value as an `Int` when it is a whole number below a million (days, months, hours),
-    /// without formatting it. O(1).
-    var smallInteger: Int? {
+    /// `value` as an `Int` when it is a whole number from 0 to below a million, else `nil`. O(1).
+    static func wholeNumber(_ value: Decimal) -> Int? {
         guard value >= 0, value < 1_000_000 else { return nil }
         let whole = NSDecimalNumber(decimal: value).intValue
         return Decimal(whole) == value ? whole : nil
-    }
-
-    /// The value in decimal, as the `value` of an entity: whole numbers without Foundation's
-    /// formatter, which costs more than the rest of the recogniser.
-    var text: String {
-        if value >= 0, value < 1_000_000_000_000_000 {
-            let whole = NSDecimalNumber(decimal: value).int64Value
-            if Decimal(whole) == value { return String(whole) }
-        }
-        return "\(value)"
     }
 }
 

@@ -49,11 +49,13 @@ enum Vocabulary {
     static let multipliers: Set<UInt32> = [0x5927]  // 大
 
     /// Words that are dates by themselves (relative, frequency, demonstrative periods).
-    static let dateWords: [(String, String?)] = [
+    static let dateWords: [(String, EntityValue?)] = [
         ("本世纪", nil), ("上世纪", nil), ("今年", nil), ("去年", nil), ("明年", nil), ("前年", nil), ("后年", nil),
-        ("近年来", nil), ("每年", "P1Y"), ("本年度", nil), ("年度", "P1Y"), ("多年来", nil), ("这一年", nil), ("新的一年", nil),
+        ("近年来", nil), ("本年度", nil), ("多年来", nil), ("这一年", nil), ("新的一年", nil),
         ("今天", nil), ("昨天", nil), ("明天", nil), ("本月", nil), ("上个月", nil), ("下个月", nil), ("当年", nil),
-        ("每月", "P1M"), ("每天", "P1D"), ("每周", "P1W"),
+        // Annual and frequency words: one of the period (rule 10).
+        ("每年", .period(Period(1, .years))), ("年度", .period(Period(1, .years))), ("每月", .period(Period(1, .months))),
+        ("每天", .period(Period(1, .days))), ("每周", .period(Period(1, .weeks))),
         // Parts of a year, seasons, and nearby days and weeks.
         ("年底", nil), ("年初", nil), ("年末", nil), ("年中", nil), ("上半年", nil), ("下半年", nil), ("上年", nil),
         ("去年底", nil), ("去年初", nil), ("今年底", nil), ("今年初", nil), ("明年初", nil), ("明年底", nil),
@@ -61,10 +63,6 @@ enum Vocabulary {
         ("当天", nil), ("本周", nil), ("上周", nil), ("下周", nil), ("今晚", nil), ("昨晚", nil), ("明晚", nil),
         ("今日", nil), ("昨日", nil), ("明日", nil), ("当日", nil), ("次日", nil), ("翌日", nil), ("当月", nil), ("周末", nil),
         ("今春", nil), ("今夏", nil), ("今秋", nil), ("今冬", nil), ("去冬", nil), ("明春", nil), ("岁末年初", nil),
-        // Days of the week, as TIMEX3 week dates.
-        ("周一", "XXXX-WXX-1"), ("周二", "XXXX-WXX-2"), ("周三", "XXXX-WXX-3"), ("周四", "XXXX-WXX-4"), ("周五", "XXXX-WXX-5"),
-        ("周六", "XXXX-WXX-6"), ("周日", "XXXX-WXX-7"), ("星期一", "XXXX-WXX-1"), ("星期二", "XXXX-WXX-2"), ("星期三", "XXXX-WXX-3"),
-        ("星期四", "XXXX-WXX-4"), ("星期五", "XXXX-WXX-5"), ("星期六", "XXXX-WXX-6"), ("星期日", "XXXX-WXX-7"), ("星期天", "XXXX-WXX-7"),
         // More relative days, weeks, months and years: no value without a reference date.
         ("近年", nil), ("近些年", nil), ("近几年", nil), ("这些年", nil), ("这几年", nil), ("上月", nil), ("下月", nil),
         ("上月底", nil), ("下月初", nil), ("本月初", nil), ("本月底", nil), ("月初", nil), ("月底", nil), ("前天", nil),
@@ -76,10 +74,17 @@ enum Vocabulary {
         ("正月初一", nil), ("正月十五", nil), ("除夕", nil),
     ]
 
+    /// Days of the week (`周五`, `星期天`), as week dates of an open week: `XXXX-WXX-5`.
+    static let weekdays: [(String, EntityValue?)] = ["周", "星期"].flatMap { week in
+        ["一", "二", "三", "四", "五", "六", "日", "天"].enumerated().compactMap { index, day in
+            week == "周" && day == "天" ? nil : (week + day, .date(DateValue(weekday: min(index + 1, 7))))
+        }
+    }
+
     /// `上周五`, `下星期一`, `本周日`: a day of a nearby week (relative: no value without a
     /// reference date).
-    static let nearbyWeekdays: [(String, String?)] = {
-        var words: [(String, String?)] = []
+    static let nearbyWeekdays: [(String, EntityValue?)] = {
+        var words: [(String, EntityValue?)] = []
         for week in ["上周", "下周", "本周", "这周", "上星期", "下星期", "本星期", "这星期", "上个星期", "下个星期"] {
             for day in ["一", "二", "三", "四", "五", "六", "日", "天"] where !(week.hasSuffix("周") && day == "天") {
                 words.append((week + day, nil))
@@ -88,7 +93,9 @@ enum Vocabulary {
         return words
     }()
 
-    static let dateWordTable = WordTable(dateWords + nearbyWeekdays)
+    /// Every word that is a date by itself.
+    static let allDateWords = dateWords + weekdays + nearbyWeekdays
+    static let dateWordTable = WordTable(allDateWords)
     static let currencyTable = WordTable(currencies)
     static let unitTable = WordTable(units)
     static let latinUnitTable = WordTable(latinUnits)

@@ -329,7 +329,7 @@ import Testing
         ("傍晚6点", ["TIME 傍晚6点=T18:00"]),
         ("2月14日至2月20日", ["DATE 2月14日至2月20日=XXXX-02-14/XXXX-02-20"]),
         ("2015年至今", ["DATE 2015年=2015"]),
-        ("1-3月", ["DATE 1-3月=1/XXXX-03"]),
+        ("1-3月", ["DATE 1-3月=XXXX-01/XXXX-03"]),
         ("5—10年", ["DATE 5—10年=P5Y/P10Y"]),
         ("3%～5%", ["PERCENT 3%～5%=3/5"]),
         ("200至300万元", ["MONEY 200至300万元=2000000/3000000 CNY"]),
@@ -344,7 +344,7 @@ import Testing
     /// concern, tested apart).
     static func describe(_ text: String) -> [String] {
         NumberDateTests.extractor.entities(in: text).filter { ![.org, .person, .gpe, .loc].contains($0.label) }
-            .map { "\($0.label.rawValue) \($0.text)=\($0.value ?? "")" }
+            .map { "\($0.label.rawValue) \($0.text)=\($0.value?.description ?? "")" }
     }
 
     @Test(arguments: cases)

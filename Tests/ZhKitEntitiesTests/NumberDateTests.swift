@@ -10,7 +10,7 @@ import ZhKitEntities
     }()
 
     static func describe(_ text: String) -> [String] {
-        extractor.entities(in: text).map { "\($0.label.rawValue) \($0.text)=\($0.value ?? "")" }
+        extractor.entities(in: text).map { "\($0.label.rawValue) \($0.text)=\($0.value?.description ?? "")" }
     }
 
     static let cases: [(String, [String])] = [

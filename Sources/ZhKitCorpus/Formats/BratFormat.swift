@@ -31,7 +31,7 @@ public struct BratEntity: Sendable, Hashable {
                 index = end
                 while index < scalars.count, DocumentLayout.isSpace(scalars[index].value) { index += 1 }
             }
-            return BratEntity(label: entity.label, fragments: fragments, text: texts.joined(separator: " "), value: entity.value)
+            return BratEntity(label: entity.label, fragments: fragments, text: texts.joined(separator: " "), value: entity.value?.description)
         }
     }
 

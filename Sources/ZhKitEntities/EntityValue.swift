@@ -41,15 +41,13 @@ public struct DateValue: Sendable, Hashable {
     public internal(set) var month: Int? = nil
     /// 1–31, or `nil`.
     public internal(set) var day: Int? = nil
-    /// 1–4 (`第一季度` → `XXXX-Q1`), or `nil`.
-    public internal(set) var quarter: Int? = nil
     /// An ISO 8601 week of the year (`2025-W44`), or `nil`.
     public internal(set) var week: Int? = nil
     /// An ISO weekday, 1 Monday … 7 Sunday (`周五` → `XXXX-WXX-5`), or `nil`.
     public internal(set) var weekday: Int? = nil
 
-    init(year: Year = .open, month: Int? = nil, day: Int? = nil, quarter: Int? = nil, week: Int? = nil, weekday: Int? = nil) {
-        (self.year, self.month, self.day, self.quarter, self.week, self.weekday) = (year, month, day, quarter, week, weekday)
+    init(year: Year = .open, month: Int? = nil, day: Int? = nil, week: Int? = nil, weekday: Int? = nil) {
+        (self.year, self.month, self.day, self.week, self.weekday) = (year, month, day, week, weekday)
     }
 
     init(_ date: CalendarDate) {
@@ -72,6 +70,8 @@ public struct TimeOfDay: Sendable, Hashable {
     public internal(set) var hour: Int
     /// 0–59.
     public internal(set) var minute: Int
+    /// 0–59, or `nil` when the text gives none.
+    public internal(set) var second: Int?
 }
 
 /// A period of time as ISO 8601 writes a duration: amounts of units, larger units first.
@@ -155,14 +155,13 @@ extension EntityValue {
         }
     }
 
-    /// The value with its open year, and its range ends', set to `year`: `11月` after `2020年`.
-    func withYear(_ year: DateValue.Year) -> EntityValue {
+    /// The value with what its dates leave open taken from `date`: `11月` after `2020年`,
+    /// `15日` after `本月`.
+    func completed(from date: DateValue) -> EntityValue {
         switch self {
-        case .date(var date) where date.year == .open:
-            date.year = year
-            return .date(date)
-        case .range(let low, let high): return .range(low.withYear(year), high.withYear(year))
-        default: return self
+        case .date(let own): .date(own.completed(from: date))
+        case .range(let low, let high): .range(low.completed(from: date), high.completed(from: date))
+        default: self
         }
     }
 
@@ -207,7 +206,7 @@ extension EntityValue: CustomStringConvertible {
 
 extension DateValue: CustomStringConvertible {
     /// ISO 8601 with X for what is open: `2020`, `XXXX-06-05`, `XXXX-XX-05`, `20XX`, `199X`,
-    /// `XXXX-Q1`, `2025-W44`, `XXXX-WXX-5`.
+    /// `2025-W44`, `XXXX-WXX-5`.
     public var description: String {
         var text: String
         switch year {
@@ -217,9 +216,7 @@ extension DateValue: CustomStringConvertible {
         case .century(let century): text = CalendarDate.pad(century, 2) + "XX"
         case .decadeOfCentury(let decade): text = "XX\(decade)X"
         }
-        if let quarter {
-            text += "-Q\(quarter)"
-        } else if week != nil || weekday != nil {
+        if week != nil || weekday != nil {
             text += "-W" + (week.map { CalendarDate.pad($0, 2) } ?? "XX")
             if let weekday { text += "-\(weekday)" }
         } else if month != nil || day != nil {
@@ -231,8 +228,10 @@ extension DateValue: CustomStringConvertible {
 }
 
 extension TimeOfDay: CustomStringConvertible {
-    /// `T15:30`.
-    public var description: String { "T" + CalendarDate.pad(hour, 2) + ":" + CalendarDate.pad(minute, 2) }
+    /// `T15:30`, `T10:30:15`.
+    public var description: String {
+        "T" + CalendarDate.pad(hour, 2) + ":" + CalendarDate.pad(minute, 2) + (second.map { ":" + CalendarDate.pad($0, 2) } ?? "")
+    }
 }
 
 extension Period: CustomStringConvertible {

@@ -31,11 +31,21 @@ struct NumberDateRecognizer {
                 continue
             }
             // Phone numbers and model numbers are no entities (ANNOTATION.md rule 13).
-            if let end = Self.phoneNumberEnd(s, at: index) ?? Self.modelNumberEnd(s, at: index) {
+            if let end = Self.phoneNumberEnd(s, at: index) ?? Self.modelNumberEnd(s, at: index) ?? Self.codeEnd(s, at: index) {
                 index = end
                 continue
             }
             if var candidate = longest(in: s, at: index) {
+                // `目标1`, `图2`: a number that labels an item of a list is no entity (rule 13).
+                if candidate.label == .cardinal, Numeral.isArabicDigit(s[index]), Self.labelNounTable.matchEnding(in: s, at: index) {
+                    index = candidate.range.upperBound
+                    continue
+                }
+                // `1948年以来` → 1948/XXXX, `30年以来` → P30Y: the frame stays (rule 12).
+                if candidate.label == .date, Vocabulary.starts(s, at: candidate.range.upperBound, with: "以来") {
+                    candidate.range = candidate.range.lowerBound..<(candidate.range.upperBound + 2)
+                    if let date = candidate.value?.date { candidate.value = .range(.date(date), .date(DateValue())) }
+                }
                 if let priced = Self.withCurrencyBefore(candidate, in: s, after: found.last?.range.upperBound ?? 0) { candidate = priced }
                 // The longest reading wins: a date right after a relative date or a year makes one
                 // span with it (`去年11月`, `今年5月3日`, `1998年下午3点` stays two: a time is apart).
@@ -59,7 +69,7 @@ struct NumberDateRecognizer {
                 {
                     // `去年11月` (no value without a reference date), `2020年夏季` (the year's value),
                     // `2001年1月1日星期一` (the day's).
-                    let value = candidate.value.map { part in last.value?.date.map { Self.isDay(last, in: s) ? .date($0) : part.withYear($0.year) } } ?? last.value
+                    let value = candidate.value.map { part in last.value?.date.map { Self.isDay(last, in: s) ? .date($0) : part.completed(from: $0) } } ?? last.value
                     found[found.count - 1] = Candidate(range: last.range.lowerBound..<candidate.range.upperBound, label: .date, value: value)
                 } else if candidate.label == .date, let last = found.last, last.label == .date, gap == 0, Self.isCentury(last, in: s),
                     case .decadeOfCentury(let decade)? = candidate.value?.date?.year
@@ -94,8 +104,11 @@ struct NumberDateRecognizer {
             isBare = true
         }
         guard var first else { return nil }
+        let next = first.range.upperBound + 1
+        // After a clock time, the range's end is a clock time too (`下午2点到4点来取件`).
+        let clock: Bool = if case .time(_, nil)? = first.value { true } else { false }
         if first.range.upperBound < s.count, Self.isRangeJoiner(s[first.range.upperBound]),
-            let second = single(in: s, at: first.range.upperBound + 1), let joined = join(first, second, in: s)
+            let second = (clock ? clockTime(in: s, at: next, hourIsPlain: true) : nil) ?? single(in: s, at: next), let joined = join(first, second, in: s)
         {
             first = joined
         } else if isBare {
@@ -114,10 +127,10 @@ struct NumberDateRecognizer {
         if [.date, .time].contains(second.label), let period = second.value?.period {
             tail = period.parts
         } else if second.label == .cardinal, head.parts.last?.unit == .hours, let minutes = second.value?.number, minutes < 60,
-            end < s.count, s[end] == 0x5206, !(end + 1 < s.count && s[end + 1] == 0x4E4B)  // 分, not 分之
+            s[end - 1] == 0x5206 || end < s.count && s[end] == 0x5206 && !(end + 1 < s.count && s[end + 1] == 0x4E4B)  // 分, not 分之
         {
             tail = [Period.Part(amount: minutes, unit: .minutes)]
-            end += 1
+            if s[end - 1] != 0x5206 { end += 1 }
         } else {
             return nil
         }
@@ -143,7 +156,7 @@ struct NumberDateRecognizer {
     /// Characters that may start a number, date or time: digits and numerals, and the first
     /// characters of the words and frames that do (第, 百分之, 近, 未来, 这, 上午, date words).
     static let starters: Set<UInt32> = {
-        var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9, 0x6570, 0x51E0, 0x4E0A, 0x6210])  // 第 百 近 未 这 数 几 上 成
+        var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9, 0x6570, 0x51E0, 0x4E0A, 0x6210, 0x53CC])  // 第 百 近 未 这 数 几 上 成 双
         for (word, _) in Vocabulary.allDateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
@@ -210,7 +223,13 @@ struct NumberDateRecognizer {
             }
             return Candidate(range: range, label: .time, value: .range(.time(start, on: nil), .time(end, on: nil)))
         }
-        guard let lowReading = reading(in: s, at: low.range.lowerBound), let highReading = reading(in: s, at: high.range.lowerBound) else { return nil }
+        guard let lowReading = reading(in: s, at: low.range.lowerBound), let highReading = reading(in: s, at: high.range.lowerBound) else {
+            // `百分之三到百分之五` → 3/5: two of a kind that start with a word.
+            if low.label == .percent, high.label == .percent, !Numeral.isMinus(s[low.range.lowerBound]), let lv = low.value, let hv = high.value, !lv.isRange, !hv.isRange {
+                return Candidate(range: range, label: low.label, value: .range(lv, hv))
+            }
+            return nil
+        }
         let lowValue = lowReading.value, highValue = highReading.value
         // `2022-2025`: two years make a period.
         let lowYear = lowReading.hasArabicDigits && low.range.count == 4 && lowValue >= 1000 && lowValue < 3000
@@ -267,7 +286,7 @@ struct NumberDateRecognizer {
         } else if end.month != nil {
             guard (1...12).contains(whole) else { return nil }
             start.month = whole
-        } else if end.quarter == nil, end.week == nil, end.weekday == nil {
+        } else if end.week == nil, end.weekday == nil {
             // `2019-2020年`, `9至10世纪` (20世纪 is 19XX), `1980至1990年代`, `40至50年代`.
             switch end.year {
             case .exact: guard (1000...2999).contains(whole) else { return nil }; start.year = .exact(whole)
@@ -286,7 +305,7 @@ struct NumberDateRecognizer {
     /// end's half of the day (`下午3-5点` → T15:00); `nil` if no hour.
     static func hour(_ number: Decimal, before end: TimeOfDay) -> TimeOfDay? {
         guard let hour = NumberReading.wholeNumber(number), (0...24).contains(hour) else { return nil }
-        return TimeOfDay(hour: end.hour >= 12 && hour < 12 && hour + 12 <= end.hour ? hour + 12 : hour, minute: 0)
+        return TimeOfDay(hour: end.hour >= 12 && hour < 12 && hour + 12 <= end.hour ? hour + 12 : hour, minute: 0, second: nil)
     }
 
     /// A number starting at `index`, if one may start there.
@@ -364,11 +383,12 @@ struct NumberDateRecognizer {
             period.range = index..<period.range.upperBound
             return period
         }
-        // Quarters: `第一季度` → XXXX-Q1 (a year before it gives its own: `2020年第一季度`).
+        // Quarters: `第一季度`, a part of a year, keeps the year as a part of a month keeps the
+        // month (ANNOTATION.md): no value alone, like 上半年; 2020 in `2020年第一季度`.
         if s[index] == 0x7B2C, let number = NumberReader.read(s, from: index + 1), let q = number.smallInteger, (1...4).contains(q),
             Vocabulary.starts(s, at: number.end, with: "季度")
         {
-            return Candidate(range: index..<(number.end + 2), label: .date, value: .date(DateValue(quarter: q)))
+            return Candidate(range: index..<(number.end + 2), label: .date, value: nil)
         }
         // Ordinals: 第 with its numeral.
         if s[index] == 0x7B2C, let number = reading(in: s, at: index + 1) ?? NumberReader.read(s, from: index + 1), !number.isApproximate {
@@ -414,6 +434,10 @@ struct NumberDateRecognizer {
         // `零下30度`: after 零下, 度 is a temperature's.
         if s[index] == 0x96F6, let number = NumberReader.read(s, from: signed), number.end < s.count, s[number.end] == 0x5EA6 {
             return Candidate(range: index..<(number.end + 1), label: .quantity, value: .amount(-number.value, unit: "Cel"))
+        }
+        // `负三`: a numeral that is no entity alone is a number with its sign.
+        if s[index] == 0x8D1F, signed < s.count, single(in: s, at: signed) == nil, let number = NumberReader.read(s, from: signed), !number.isApproximate {
+            return Candidate(range: index..<number.end, label: .cardinal, value: .number(-number.value))
         }
         guard signed < s.count, let amount = single(in: s, at: signed), amount.range.lowerBound == signed,
             [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value?.negated
@@ -485,6 +509,37 @@ struct NumberDateRecognizer {
         return (7...8).contains(last - end - 1) && (last >= s.count || !Numeral.isArabicDigit(s[last])) ? last : nil
     }
 
+    /// Identifiers and codes that are no entities (rule 13): runs of three or more digit groups
+    /// joined by hyphens that are no date (`400-800-1234`), twelve digits or more in a row (an
+    /// order number), a postal code after 邮编, and the shopping days 双十一 and 双11. Their end.
+    static func codeEnd(_ s: [UInt32], at index: Int) -> Int? {
+        if s[index] == 0x53CC, index + 1 < s.count, let (_, end) = shoppingDays.match(in: s, at: index + 1) { return end }  // 双
+        guard Numeral.isArabicDigit(s[index]), index == 0 || !Numeral.isArabicDigit(s[index - 1]) else { return nil }
+        var groups: [Int] = []
+        var end = index
+        while true {
+            let groupStart = end
+            while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+            groups.append(end - groupStart)
+            guard end + 1 < s.count, s[end] == 0x2D, Numeral.isArabicDigit(s[end + 1]) else { break }
+            end += 1
+        }
+        if groups.count >= 3, !(groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) { return end }
+        if groups.count == 1, groups[0] >= 12 { return end }
+        if groups.count == 1, groups[0] == 6 {
+            var before = index
+            while before > 0, [0x3A, 0xFF1A, 0x20].contains(s[before - 1]) { before -= 1 }
+            if Vocabulary.endsBefore(s, at: before, with: "邮编") || Vocabulary.endsBefore(s, at: before, with: "邮政编码") { return end }
+        }
+        return nil
+    }
+
+    /// What follows 双 in the names of shopping days: `双十一`, `双11`, `双十二`, `双12`.
+    static let shoppingDays = WordTable(["十一", "十二", "11", "12"].map { ($0, ()) })
+
+    /// Nouns after which a number labels an item (`目标1`, `图2`, `附件3`): ending right before it.
+    static let labelNounTable = SuffixTable(["目标", "图", "表", "附件", "附录", "步骤", "方案", "选项", "问题", "示例", "案例", "公式", "注", "编号", "序号", "条款", "指标"])
+
     /// Numbers of models and versions after a Latin name and a space (`iPhone 15`, `Windows
     /// 10`, `COP 26`): their end. A year keeps its reading (`in 2020`).
     static func modelNumberEnd(_ s: [UInt32], at index: Int) -> Int? {
@@ -535,6 +590,10 @@ struct NumberDateRecognizer {
 
     /// Half a period: `半年` → P0.5Y, `半个月` → P0.5M, `半天`, `半小时` → PT0.5H.
     func halfPeriod(in s: [UInt32], at index: Int) -> Candidate? {
+        // `半公斤` → 0.5 kg, `半米`.
+        if s[index] == 0x534A, tokenStarts[index], let (code, stop) = Vocabulary.unitTable.match(in: s, at: index + 1) {
+            return Candidate(range: index..<stop, label: .quantity, value: .amount(0.5, unit: code))
+        }
         guard s[index] == 0x534A, tokenStarts[index], let (payload, stop) = Self.periodTable.match(in: s, at: index + 1),
             payload.1 != .years || s[index + 1] == 0x5E74  // 半岁 is none; 半年 is
         else { return nil }
@@ -550,7 +609,8 @@ struct NumberDateRecognizer {
             total += Decimal(j) / 10
             end = jiao.end + 1
         }
-        if let fen = NumberReader.read(s, from: end), fen.end < s.count, s[fen.end] == 0x5206, end > index,
+        if let fen = NumberReader.read(s, from: end), fen.end < s.count, s[fen.end] == 0x5206,
+            end > index || Vocabulary.starts(s, at: fen.end + 1, with: "钱"),  // `5分钱`; 5分 alone is a score or minutes
             !(fen.end + 1 < s.count && (s[fen.end + 1] == 0x4E4B || s[fen.end + 1] == 0x949F)), let f = fen.smallInteger, f < 10
         {
             total += Decimal(f) / 100
@@ -607,7 +667,7 @@ struct NumberDateRecognizer {
     static func isDay(_ date: Candidate, in s: [UInt32]) -> Bool {
         if date.value?.isPeriod == true { return false }  // `36天` is a period, not a day
         let last = s[date.range.upperBound - 1]
-        if last == 0x5929 || last == 0x65E5 || last == 0x53F7 { return true }  // 天 日 号
+        if [0x5929, 0x65E5, 0x53F7, 0x665A, 0x591C, 0x6668].contains(last) { return true }  // 天 日 号, 今晚 今夜 今晨
         // A numeric date with its day: `2018-11-29`, `2019/4/19`.
         guard let day = date.value?.date else { return false }
         return day.day != nil || day.weekday != nil
@@ -621,7 +681,14 @@ struct NumberDateRecognizer {
 
     /// `上午`, `傍晚`: a part of the day, as a word of its own (`上午好` is a greeting: none).
     func partOfDay(in s: [UInt32], at index: Int) -> Candidate? {
-        guard tokenStarts[index], let (_, end) = Self.partOfDayTable.match(in: s, at: index), end >= s.count || tokenStarts[end],
+        guard tokenStarts[index] else { return nil }
+        // 早, 晚, 夜 alone right after a day: `12月24日晚`, `5日早`.
+        if index > 0, s[index - 1] == 0x65E5 || s[index - 1] == 0x53F7, [0x665A, 0x65E9, 0x591C].contains(s[index]),
+            index + 1 >= s.count || tokenStarts[index + 1], Self.partOfDayTable.match(in: s, at: index) == nil
+        {
+            return Candidate(range: index..<(index + 1), label: .time, value: nil)
+        }
+        guard let (_, end) = Self.partOfDayTable.match(in: s, at: index), end >= s.count || tokenStarts[end],
             end >= s.count || s[end] != 0x597D  // 好
         else { return nil }
         return Candidate(range: index..<end, label: .time, value: nil)
@@ -641,17 +708,23 @@ struct NumberDateRecognizer {
     /// A clock time, `T` and hours and minutes (ANNOTATION.md): `14:30`, `3点半`, `十一点半`,
     /// `三点十五`, `三点零五分`, `20时30分`, `8点一刻`, `8点钟`, perhaps after a part of the day
     /// (`下午3点半` → T15:30). `三点五` stays a decimal and `8点建议` a count.
-    func clockTime(in s: [UInt32], at index: Int) -> Candidate? {
+    func clockTime(in s: [UInt32], at index: Int, hourIsPlain: Bool = false) -> Candidate? {
+        guard index < s.count else { return nil }
         var start = index
         var shift = -1  // hours the part of the day adds; -1: none given
+        // After 今晚, 明晚, 昨夜 the hours are the evening's (`今晚8点` → T20:00).
+        if index > 0, s[index - 1] == 0x665A || s[index - 1] == 0x591C, Numeral.digit(s[index]) != nil || Numeral.smallUnit(s[index]) != nil {
+            shift = 12
+        }
         if let (hours, end) = Self.dayPeriodTable.match(in: s, at: index) {
             shift = hours
             start = end
         }
         guard start < s.count else { return nil }
         var hour = 0, minute = 0, stop = start
-        if let (h, m, end) = Self.colonTime(s, at: start) {
-            (hour, minute, stop) = (h, m, end)
+        var second: Int?
+        if let (h, m, sec, end) = Self.colonTime(s, at: start) {
+            (hour, minute, second, stop) = (h, m, sec, end)
         } else {
             guard let (h, hourEnd) = Self.smallNumber(s, at: start), hourEnd < s.count,
                 [0x70B9, 0x65F6, 0x9EDE, 0x6642].contains(s[hourEnd])  // 点 时 點 時
@@ -679,8 +752,8 @@ struct NumberDateRecognizer {
                 // and 一点 alone is "a little" (`好一点。`).
                 // After a day the hour is plain too (`1月4日20时`).
                 let atEnd = stop >= s.count || CharacterShape(s[stop]).isOutsideNames
-                let afterDay = index > 0 && (s[index - 1] == 0x65E5 || s[index - 1] == 0x53F7)
-                guard atEnd || afterDay || Self.hourFollowers.match(in: s, at: stop) != nil, arabicHour || (hour != 1 && tokenStarts[start])
+                let afterDay = index > 0 && [0x65E5, 0x53F7, 0x5929].contains(s[index - 1])  // 日 号 天
+                guard hourIsPlain || atEnd || afterDay || Self.hourFollowers.match(in: s, at: stop) != nil, arabicHour || (hour != 1 && tokenStarts[start])
                 else { return nil }
             }
             if stop < s.count, s[stop] == 0x949F || s[stop] == 0x6574 { stop += 1 }  // 钟 整
@@ -690,7 +763,7 @@ struct NumberDateRecognizer {
         if shift == 12, hour < 12 { hour24 = hour + 12 }
         if shift == 0, hour == 12, s[index] == 0x51CC { hour24 = 0 }  // 凌晨12点
         if shift == 12, hour == 12, s[index] != 0x4E2D { hour24 = 0 }  // 晚上12点 is midnight; 中午12点 noon
-        return Candidate(range: index..<stop, label: .time, value: .time(TimeOfDay(hour: hour24 == 24 ? 0 : hour24, minute: minute), on: nil))
+        return Candidate(range: index..<stop, label: .time, value: .time(TimeOfDay(hour: hour24 == 24 ? 0 : hour24, minute: minute, second: second), on: nil))
     }
 
     /// The century a year written in two digits falls in: 1900 for 30–99, 2000 below.
@@ -698,7 +771,7 @@ struct NumberDateRecognizer {
 
     /// `14:30`, `9:05`, `14：30`: one or two digits, a colon and two digits (0–24, 0–59), not
     /// part of a longer run of digits and colons.
-    static func colonTime(_ s: [UInt32], at index: Int) -> (Int, Int, Int)? {
+    static func colonTime(_ s: [UInt32], at index: Int) -> (hour: Int, minute: Int, second: Int?, end: Int)? {
         guard Numeral.isArabicDigit(s[index]), index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || s[index - 1] == 0x3A) else { return nil }
         var end = index
         var hour = 0
@@ -712,9 +785,18 @@ struct NumberDateRecognizer {
         let minute = Numeral.digit(s[end + 1])! * 10 + Numeral.digit(s[end + 2])!
         guard hour <= 24, minute < 60 else { return nil }
         var stop = end + 3
-        // Seconds, `14:30:05`, are read and left out of the value.
-        if stop + 2 < s.count, s[stop] == 0x3A, Numeral.isArabicDigit(s[stop + 1]), Numeral.isArabicDigit(s[stop + 2]) { stop += 3 }
-        return (hour, minute, stop)
+        var second: Int?
+        // Seconds: `14:30:05`.
+        if stop + 2 < s.count, s[stop] == 0x3A || s[stop] == 0xFF1A, Numeral.isArabicDigit(s[stop + 1]), Numeral.isArabicDigit(s[stop + 2]),
+            stop + 3 >= s.count || !Numeral.isArabicDigit(s[stop + 3])
+        {
+            let value = Numeral.digit(s[stop + 1])! * 10 + Numeral.digit(s[stop + 2])!
+            if value < 60 {
+                second = value
+                stop += 3
+            }
+        }
+        return (hour, minute, second, stop)
     }
 
     /// A whole number below 100 in one or two Arabic digits or up to four Chinese numerals
@@ -780,6 +862,10 @@ struct NumberDateRecognizer {
             }
             return Candidate(range: start..<stop, label: .money, value: .amount(number.value, upTo: number.upper, unit: code))
         }
+        // `两块五毛`, `3块5毛`: 块 is the yuan where jiao follow it (else a classifier: `两块蛋糕`).
+        if end < s.count, s[end] == 0x5757, number.upper == nil, let (cents, centsEnd) = Self.jiaoFen(s, at: end + 1) {
+            return Candidate(range: start..<centsEnd, label: .money, value: .amount(number.value + cents, unit: "CNY"))
+        }
         if let (code, stop) = Vocabulary.unitTable.match(in: s, at: end) {
             // `一米八`, `三米九`: a height's tenths after 米.
             if code == "m", stop == end + 1, number.upper == nil, stop < s.count, let tenth = Numeral.chineseDigit(s[stop]), tenth > 0,
@@ -834,12 +920,22 @@ struct NumberDateRecognizer {
             start >= word.count && s[(start - word.count)..<start].elementsEqual(word)
         }
         let isLoneOne = !number.hasArabicDigits && number.length == 1 && s[start] == 0x4E00 && !counts
+        // 零 alone counts nothing (`零排放`, rule 9).
+        if !number.hasArabicDigits, number.length == 1, s[start] == 0x96F6 { return nil }
+        // `98分`: points of a score, after digits (十分 is "very").
+        if number.hasArabicDigits, end < s.count, s[end] == 0x5206, !next("分之"), !next("分钟") {
+            return Candidate(range: start..<(end + 1), label: .cardinal, value: value)
+        }
         if let (_, stop) = Vocabulary.classifierTable.match(in: s, at: end) {
             // 一 as an article is no number, but 一倍 counts.
             if isLoneOne, !(stop == end + 1 && s[end] == 0x500D) { return nil }  // 倍
             return Candidate(range: start..<stop, label: .cardinal, value: value)
         }
         if end < s.count, Vocabulary.multipliers.contains(s[end]), !isLoneOne {
+            return Candidate(range: start..<end, label: .cardinal, value: value)
+        }
+        // `两国`, `三人`: a single numeral before a noun it counts (rule 12).
+        if !number.hasArabicDigits, number.length == 1, !isLoneOne, end < s.count, Vocabulary.countedNouns.contains(s[end]) {
             return Candidate(range: start..<end, label: .cardinal, value: value)
         }
         // A bare number: Arabic digits, or Chinese numerals of two characters or more.
@@ -869,7 +965,8 @@ struct NumberDateRecognizer {
         // A year in two digits before its month: `98年4月` → 1998-04 (the 30s and on are 19xx).
         var year: Int? = isYear ? integer : nil
         if year == nil, at(end, "年"), !number.isApproximate, digits == 2, let y = integer,
-            let month = NumberReader.read(s, from: end + 1), at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m)
+            s[start] == 0x30 || s[start] == 0xFF10  // `05年`: no count of years starts with 0
+                || NumberReader.read(s, from: end + 1).map { month in at(month.end, "月") && month.smallInteger.map { (1...12).contains($0) } == true } == true
         {
             year = Self.century(ofTwoDigitYear: y) + y
         }
@@ -894,8 +991,8 @@ struct NumberDateRecognizer {
                 } else if let part = partOfMonth(in: s, at: stop) {
                     stop = part
                 }
-            } else if stop < s.count, [0x5E95, 0x521D, 0x672B].contains(s[stop]) {
-                stop += 1  // 2020年底, 年初, 年末: the year keeps its value
+            } else if stop < s.count, [0x5E95, 0x521D, 0x672B, 0x5EA6].contains(s[stop]) {
+                stop += 1  // 2020年底, 年初, 年末, 2023年度: the year keeps its value
             }
             return Candidate(range: start..<stop, label: .date, value: .date(date))
         }
@@ -968,10 +1065,10 @@ struct NumberDateRecognizer {
                 amount += 0.5
                 stop += 1
             }
-            // `三天前`, `5年后`: a date relative to today, not a period (its value needs the
-            // reference date).
+            // `三天前`, `5年后`: with a reference date, the day it points to; the span leaves 前
+            // and 后 out (rule 8), and without a reference date the value is the period.
             if label == .date, unit <= .days, !at(stop - 1, "岁"), !at(stop - 2, "周年"), !number.isApproximate,
-                let count = integer, let (sign, frameEnd) = Self.relativeFrame(s, at: stop)
+                let count = integer, let referenceDate, let (sign, _) = Self.relativeFrame(s, at: stop)
             {
                 let relative: RelativeDate =
                     switch unit {
@@ -980,7 +1077,7 @@ struct NumberDateRecognizer {
                     case .weeks: .day(sign * count * 7)
                     default: .day(sign * count)
                     }
-                return Candidate(range: start..<frameEnd, label: .date, value: referenceDate.map { relative.value(from: $0) })
+                return Candidate(range: start..<stop, label: .date, value: relative.value(from: referenceDate))
             }
             // `三四天` → P3D/P4D.
             let value: EntityValue = number.upper.map { .range(.period(Period(n, unit)), .period(Period($0, unit))) } ?? .period(Period(amount, unit))

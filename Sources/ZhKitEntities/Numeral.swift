@@ -148,7 +148,25 @@ enum NumberReader {
                 index += 1
             }
         }
-        return NumberReading(value: value * factor, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
+        value *= factor
+        // `3万5千`, `1亿2千万`: a smaller part in digits and its unit after a large unit.
+        if factor >= 10_000, index < s.count, Numeral.isArabicDigit(s[index]), let (part, partEnd) = readArabic(s, from: index), partEnd < s.count {
+            var unit = Decimal(1)
+            var end = partEnd
+            if let small = Numeral.smallUnit(s[end]) {
+                unit = Decimal(small)
+                end += 1
+            }
+            if end < s.count, s[end] == Numeral.wan {
+                unit *= 10_000
+                end += 1
+            }
+            if unit > 1, unit < factor {
+                value += part * unit
+                index = end
+            }
+        }
+        return NumberReading(value: value, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
             length: index - start, multiplier: factor)
     }
 

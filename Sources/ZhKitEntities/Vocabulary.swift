@@ -8,20 +8,34 @@ enum Vocabulary {
         ("新西兰元", "NZD"), ("澳门元", "MOP"), ("澳门币", "MOP"), ("印尼盾", "IDR"), ("越南盾", "VND"), ("林吉特", "MYR"),
         ("菲律宾比索", "PHP"), ("墨西哥比索", "MXN"), ("兰特", "ZAR"), ("瑞典克朗", "SEK"), ("挪威克朗", "NOK"), ("丹麦克朗", "DKK"),
         ("里拉", "TRY"), ("雷亚尔", "BRL"), ("迪拉姆", "AED"), ("沙特里亚尔", "SAR"), ("新谢克尔", "ILS"), ("埃及镑", "EGP"),
+        ("印度卢比", "INR"), ("俄罗斯卢布", "RUB"), ("巴基斯坦卢比", "PKR"), ("比索", "MXN"), ("缅元", "MMK"),
+        ("瑞郎", "CHF"), ("法郎", "CHF"), ("先令", "KES"), ("奈拉", "NGN"), ("格里夫纳", "UAH"), ("坚戈", "KZT"),
+        ("特别提款权", "XDR"), ("比特币", "XBT"),
         ("元", "CNY"), ("圆", "CNY"), ("块钱", "CNY"),
+    ]
+
+    /// Currency signs written before an amount (`$9.99`, `HK$300`, `£20`, `￥50`): ISO 4217 codes.
+    /// `¥` and `￥` are the yuan's in Chinese text.
+    static let currencySigns: [(String, String)] = [
+        ("$", "USD"), ("US$", "USD"), ("＄", "USD"), ("HK$", "HKD"), ("NT$", "TWD"), ("S$", "SGD"), ("A$", "AUD"), ("C$", "CAD"),
+        ("£", "GBP"), ("€", "EUR"), ("¥", "CNY"), ("￥", "CNY"), ("₩", "KRW"), ("₹", "INR"), ("RMB", "CNY"), ("USD", "USD"),
+        ("EUR", "EUR"), ("CNY", "CNY"),
     ]
 
     /// Currencies written before their amount (`港币两千九百六十元`, `人民币100元`): names of
     /// `currencies`, with their codes from there.
     static let currencyPrefixes: [(String, String)] = currencies.filter {
         ["人民币", "港币", "港元", "美元", "美金", "欧元", "日元", "新台币", "台币", "澳门币"].contains($0.0)
-    }
+    } + currencySigns.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }  // `HK$` before `$`
 
     /// Units written in Latin letters right after digits (`2cm`, `1.5kg`, `100ml`), UCUM codes.
     static let latinUnits: [(String, String)] = [
         ("km²", "km2"), ("m²", "m2"), ("km/h", "km/h"), ("kWh", "kW.h"), ("kW", "kW"), ("MW", "MW"), ("GW", "GW"), ("km", "km"),
         ("cm", "cm"), ("mm", "mm"), ("kg", "kg"), ("mg", "mg"), ("ml", "mL"), ("mL", "mL"), ("m", "m"), ("g", "g"), ("L", "L"),
-        ("ha", "har"), ("°F", "[degF]"),
+        ("ha", "har"), ("°F", "[degF]"), ("kcal", "kcal"), ("cal", "cal"), ("mAh", "mA.h"), ("kV", "kV"), ("V", "V"), ("W", "W"),
+        ("Hz", "Hz"), ("GHz", "GHz"), ("MHz", "MHz"), ("dB", "dB"), ("nm", "nm"), ("μm", "um"), ("cm²", "cm2"), ("m³", "m3"),
+        ("GB", "GBy"), ("MB", "MBy"), ("TB", "TBy"), ("KB", "kBy"), ("kB", "kBy"), ("lb", "[lb_av]"), ("oz", "[oz_av]"),
+        ("ft", "[ft_i]"), ("mph", "[mi_i]/h"), ("kPa", "kPa"), ("MPa", "MPa"),
     ]
 
     /// Units of measure and their UCUM codes.
@@ -32,14 +46,27 @@ enum Vocabulary {
         ("千瓦时", "kW.h"), ("千瓦", "kW"), ("兆瓦", "MW"), ("吉瓦", "GW"), ("英亩", "[acr_us]"), ("海里", "[nmi_i]"),
         ("亩", "[mu_cn]"), ("公分", "cm"), ("公尺", "m"), ("公升", "L"), ("英尺", "[ft_i]"), ("英寸", "[in_i]"), ("英里", "[mi_i]"),
         ("加仑", "[gal_us]"), ("华氏度", "[degF]"), ("千米每小时", "km/h"), ("公里每小时", "km/h"),
+        ("伏特", "V"), ("伏", "V"), ("千伏", "kV"), ("瓦特", "W"), ("瓦", "W"), ("安培", "A"), ("毫安", "mA"), ("毫安时", "mA.h"),
+        ("赫兹", "Hz"), ("千赫", "kHz"), ("兆赫", "MHz"), ("分贝", "dB"), ("千卡", "kcal"), ("大卡", "kcal"), ("卡路里", "cal"),
+        ("焦耳", "J"), ("千焦", "kJ"), ("帕", "Pa"), ("千帕", "kPa"), ("兆帕", "MPa"), ("光年", "[ly]"), 
+        ("磅", "[lb_av]"), ("盎司", "[oz_av]"), ("纳米", "nm"), ("微米", "um"), ("平方厘米", "cm2"), ("立方厘米", "cm3"),
+        ("马力", "[HP]"), ("克拉", "[car_m]"), ("兆字节", "MBy"), ("千字节", "kBy"),
     ]
 
     /// Classifiers that count: a number with one is CARDINAL, classifier included.
     static let classifiers: Set<String> = [
-        "个", "家", "项", "名", "位", "种", "次", "倍", "国", "座", "条", "件", "类", "批", "所", "台", "辆", "架",
-        "艘", "只", "头", "株", "棵", "部", "份", "篇", "本", "场", "届", "支", "组", "对", "套", "张", "块", "片",
-        "处", "户", "起", "段", "轮", "层", "级", "点", "份儿", "笔", "首", "门", "例", "颗", "枚", "粒", "层次",
+        // Things counted, containers and measures (杯 册 封 页 根 …); 国, 人 are nouns (rule 12).
+        "个", "家", "项", "名", "位", "种", "次", "倍", "座", "条", "件", "类", "批", "所", "台", "辆", "架", "艘", "只", "头", "株", "棵",
+        "部", "份", "篇", "本", "场", "届", "支", "组", "对", "套", "张", "块", "片", "处", "户", "起", "段", "轮", "层", "级", "点", "份儿",
+        "笔", "首", "门", "例", "颗", "枚", "粒", "层次", "杯", "册", "封", "页", "根", "匹", "口", "间", "栋", "幢", "扇", "把", "双", "副",
+        "瓶", "碗", "盒", "包", "袋", "箱", "桶", "罐", "盘", "碟", "串", "束", "朵", "顿", "趟", "遍", "回", "声", "眼", "拳",
+        "脚", "步", "票", "卷", "幅", "帧", "集", "章", "节", "句", "列", "款", "宗", "桩", "席", "辈", "尾", "堆", "群", "伙", "帮", "排",
+        "班", "人次", "吨次", "架次", "艘次", "餐", "剂", "针", "枪", "局", "球", "圈", "项次",
     ]
+
+    /// Nouns a single numeral counts directly (`两国`, `三人`, `两岸`): the numeral alone is
+    /// CARDINAL, the noun stays out (ANNOTATION.md rule 12).
+    static let countedNouns: Set<UInt32> = Set("国人岸地院党军方队省市县校".unicodeScalars.map(\.value))
 
     /// First characters of the classifiers, to skip the look-up after most numbers.
     static let classifierScalars: Set<UInt32> = Set(classifiers.map { $0.unicodeScalars.first!.value })
@@ -69,13 +96,17 @@ enum Vocabulary {
         ("大前天", nil), ("后天", nil), ("大后天", nil), ("昨夜", nil), ("今夜", nil), ("今晨", nil), ("昨晨", nil), ("当晚", nil),
         ("当夜", nil), ("次年", nil), ("翌年", nil), ("年终", nil), ("上星期", nil), ("下星期", nil), ("这个月", nil),
         ("上个星期", nil), ("下个星期", nil), ("这周", nil), ("这个星期", nil), ("本世纪初", nil), ("上世纪末", nil),
+        ("大前年", nil), ("大后年", nil), ("下个月初", nil), ("上个月底", nil), ("上个月初", nil), ("下个月底", nil), ("这个月底", nil),
+        ("这个月初", nil), ("上礼拜", nil), ("下礼拜", nil), ("这礼拜", nil),
+        // Quarters and halves, parts of a year: the year's value after one (`2021年前三季度`), none alone.
+        ("前三季度", nil), ("前两季度", nil), ("一季度", nil), ("二季度", nil), ("三季度", nil), ("四季度", nil), ("前三个季度", nil),
         // Lunar new-year days: no Gregorian value without the year.
         ("大年初一", nil), ("大年初二", nil), ("大年初三", nil), ("大年初四", nil), ("大年初五", nil), ("大年三十", nil),
         ("正月初一", nil), ("正月十五", nil), ("除夕", nil),
     ]
 
     /// Days of the week (`周五`, `星期天`), as week dates of an open week: `XXXX-WXX-5`.
-    static let weekdays: [(String, EntityValue?)] = ["周", "星期"].flatMap { week in
+    static let weekdays: [(String, EntityValue?)] = ["周", "星期", "礼拜"].flatMap { week in
         ["一", "二", "三", "四", "五", "六", "日", "天"].enumerated().compactMap { index, day in
             week == "周" && day == "天" ? nil : (week + day, .date(DateValue(weekday: min(index + 1, 7))))
         }
@@ -85,7 +116,7 @@ enum Vocabulary {
     /// reference date).
     static let nearbyWeekdays: [(String, EntityValue?)] = {
         var words: [(String, EntityValue?)] = []
-        for week in ["上周", "下周", "本周", "这周", "上星期", "下星期", "本星期", "这星期", "上个星期", "下个星期"] {
+        for week in ["上周", "下周", "本周", "这周", "上星期", "下星期", "本星期", "这星期", "上个星期", "下个星期", "上礼拜", "下礼拜", "这礼拜", "本礼拜", "上个礼拜", "下个礼拜"] {
             for day in ["一", "二", "三", "四", "五", "六", "日", "天"] where !(week.hasSuffix("周") && day == "天") {
                 words.append((week + day, nil))
             }
@@ -117,6 +148,12 @@ enum Vocabulary {
     }
 
     /// Whether `s` at `index` starts with `word`. O(length of `word`), no allocation.
+    /// Whether `word` ends in `s` right before `index`. O(length of `word`).
+    static func endsBefore(_ s: [UInt32], at index: Int, with word: String) -> Bool {
+        let count = word.unicodeScalars.count
+        return index >= count && starts(s, at: index - count, with: word)
+    }
+
     static func starts(_ s: [UInt32], at index: Int, with word: String) -> Bool {
         starts(s, at: index, with: word.unicodeScalars)
     }
@@ -128,6 +165,18 @@ enum Vocabulary {
             position += 1
         }
         return true
+    }
+}
+
+/// Words looked for as the end of the text before a position: `matchEnding(in:at:)` is true when
+/// one of them ends right before it. O(number of words) a look-up; for short lists.
+struct SuffixTable: Sendable {
+    let words: [[UInt32]]
+
+    init(_ words: [String]) { self.words = words.map { $0.unicodeScalars.map(\.value) } }
+
+    func matchEnding(in s: [UInt32], at index: Int) -> Bool {
+        words.contains { word in index >= word.count && s[(index - word.count)..<index].elementsEqual(word) }
     }
 }
 

@@ -113,8 +113,8 @@ import Testing
             let entities = try #require(document["entities"] as? [[String: Any]])
             return entities.map { "\($0["text"]!)=\(($0["value"] as? String) ?? "")" }
         }
-        #expect(try values(["--reference-date", "2026-11-30"]) == ["去年10月=2025-10", "明天=2026-12-01", "三天前=2026-11-27"])
-        #expect(try values([]) == ["去年10月=", "明天=", "三天前="])
+        #expect(try values(["--reference-date", "2026-11-30"]) == ["去年10月=2025-10", "明天=2026-12-01", "三天=2026-11-27"])
+        #expect(try values([]) == ["去年10月=", "明天=", "三天=P3D"])
         let bad = try CLIRunner.run(["annotate", "--reference-date", "2026-02-30"], stdin: Data("今天".utf8))
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--reference-date"))

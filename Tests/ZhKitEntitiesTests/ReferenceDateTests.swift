@@ -5,6 +5,7 @@ import ZhKit
 
 /// Relative dates against a reference date (`--reference-date`): the calendar arithmetic, and
 /// the values of 去年, 明天, 上周五, 三天前 … that ANNOTATION.md gives them when a day is known.
+/// The 前 and 后 of `三天前` stay out of the span (rule 8); without a reference date it is the period.
 @Suite struct ReferenceDateTests {
     @Test func calendarDatesAreReadAndChecked() {
         #expect(CalendarDate("2026-11-30")?.description == "2026-11-30")
@@ -49,8 +50,9 @@ import ZhKit
         ("本周", "本周=2026-W49"), ("上周", "上周=2026-W48"), ("下周", "下周=2026-W50"), ("上周五", "上周五=2026-11-27"),
         ("下周一", "下周一=2026-12-07"), ("本周日", "本周日=2026-12-06"), ("本世纪", "本世纪=20XX"), ("上世纪", "上世纪=19XX"),
         ("去年10月", "去年10月=2025-10"), ("今年5月3日", "今年5月3日=2026-05-03"), ("明年初", "明年初=2027"),
-        ("三天前", "三天前=2026-11-27"), ("两周后", "两周后=2026-12-14"), ("5年后", "5年后=2031"), ("两个月前", "两个月前=2026-09"),
-        ("10天以后", "10天以后=2026-12-10"),
+        ("三天前", "三天=2026-11-27"), ("两周后", "两周=2026-12-14"), ("5年后", "5年=2031"), ("两个月前", "两个月=2026-09"),
+        ("10天以后", "10天=2026-12-10"), ("大前年", "大前年=2023"), ("本月15日", "本月15日=2026-11-15"),
+        ("下礼拜二", "下礼拜二=2026-12-08"), ("今年以来", "今年以来=2026/XXXX"), ("今晚8点", "今晚8点=2026-11-30T20:00"),
     ])
     func relativeDatesResolve(_ text: String, _ expected: String) {
         #expect(Self.values(text) == [expected])
@@ -58,7 +60,7 @@ import ZhKit
 
     @Test func withoutAReferenceDateRelativeDatesKeepNoValue() {
         let plain = EntityExtractor(segmenter: NumberDateTests.extractor.segmenter, tagger: nil)
-        #expect(Self.values("去年10月，明天，三天前，上周五", plain) == ["去年10月=", "明天=", "三天前=", "上周五="])
+        #expect(Self.values("去年10月，明天，三天前，上周五", plain) == ["去年10月=", "明天=", "三天=P3D", "上周五="])
         // Absolute dates and periods are the same either way.
         #expect(Self.values("2019年4月，三年来", plain) == Self.values("2019年4月，三年来"))
         #expect(Self.values("2019年4月，三年来") == ["2019年4月=2019-04", "三年来=P3Y"])

@@ -41,6 +41,15 @@ struct NumberDateRecognizer {
                     index = candidate.range.upperBound
                     continue
                 }
+                // `2024年国庆节` → 2024-10-01, `今年春节`: a holiday of a year given is a date.
+                if candidate.label == .date, candidate.value?.isPeriod != true, Self.endsInYear(candidate, in: s),
+                    let (day, end) = Vocabulary.holidayTable.match(in: s, at: candidate.range.upperBound)
+                {
+                    candidate.range = candidate.range.lowerBound..<end
+                    if let day, case .date(let date)? = candidate.value, case .exact = date.year {
+                        candidate.value = .date(DateValue(year: date.year, month: day.month, day: day.day))
+                    }
+                }
                 // `1948年以来` → 1948/XXXX, `30年以来` → P30Y: the frame stays (rule 12).
                 if candidate.label == .date, Vocabulary.starts(s, at: candidate.range.upperBound, with: "以来") {
                     candidate.range = candidate.range.lowerBound..<(candidate.range.upperBound + 2)
@@ -90,7 +99,31 @@ struct NumberDateRecognizer {
                 index += 1
             }
         }
+        Self.markListedYears(&found, in: s)
         return found
+    }
+
+    /// Characters that go on from an amount rather than name something after a year: 以上, 左右,
+    /// 多, 余, 之, 的, 和, 等, 次, 倍.
+    static let afterAmounts: Set<UInt32> = Set("以左上下余多之的和与及或等次倍".unicodeScalars.map(\.value))
+
+    /// Years listed before a year (`1995、1996、1997年`, `1995、1996两年`): each is a DATE, as the
+    /// last one's 年 says. O(number of entities).
+    static func markListedYears(_ found: inout [Candidate], in s: [UInt32]) {
+        guard found.count >= 2 else { return }
+        for i in stride(from: found.count - 2, through: 0, by: -1) {
+            let candidate = found[i], next = found[i + 1]
+            guard candidate.label == .cardinal, candidate.range.count == 4, case .number(let number)? = candidate.value,
+                let year = NumberReading.wholeNumber(number), (1000...2999).contains(year), Numeral.isArabicDigit(s[candidate.range.lowerBound]),
+                next.label == .date
+            else { continue }
+            let gap = next.range.lowerBound - candidate.range.upperBound
+            let listed = gap == 1 && [0x3001, 0x548C, 0x4E0E, 0x53CA, 0xFF0C].contains(s[candidate.range.upperBound])  // 、 和 与 及 ，
+            let nextIsYear: Bool = if case .exact? = next.value?.date?.year { true } else { false }
+            let nextCountsYears = next.value?.period?.parts.first?.unit == .years && !Numeral.isArabicDigit(s[next.range.lowerBound])
+            guard listed && nextIsYear || gap == 0 && nextCountsYears else { continue }
+            found[i] = Candidate(range: candidate.range, label: .date, value: .date(DateValue(year: .exact(year))))
+        }
     }
 
     /// The longest entity starting at `index`, ranges joined.
@@ -657,6 +690,11 @@ struct NumberDateRecognizer {
         return s[index] == 0x4E0A ? nil : Candidate(range: index..<end, label: .cardinal, value: nil)
     }
 
+    /// Whether a DATE ends in a year (`2024年`, `今年`, `去年`), which a holiday may follow.
+    static func endsInYear(_ date: Candidate, in s: [UInt32]) -> Bool {
+        s[date.range.upperBound - 1] == 0x5E74 && date.value?.date.map { $0.month == nil && $0.day == nil && $0.week == nil } != false
+    }
+
     /// Whether a DATE names a century (`本世纪`, `上世纪`), which a decade may follow.
     static func isCentury(_ date: Candidate, in s: [UInt32]) -> Bool {
         date.range.count >= 2 && s[date.range.upperBound - 2] == 0x4E16 && s[date.range.upperBound - 1] == 0x7EAA  // 世纪
@@ -702,7 +740,7 @@ struct NumberDateRecognizer {
 
     /// What may follow an hour with no minutes for it to be a clock time (`8点开始`, `8点前`,
     /// `8点，`), where `提出8点建议` counts points.
-    static let hourFollowers = WordTable(["钟", "整", "左右", "前", "后", "多", "许", "起", "开始", "以前", "以后", "之前", "之后", "到", "至", "半"]
+    static let hourFollowers = WordTable(["钟", "整", "左右", "前", "后", "多", "许", "起", "开始", "以前", "以后", "之前", "之后", "到", "至", "半", "过"]
         .map { ($0, ()) })
 
     /// A clock time, `T` and hours and minutes (ANNOTATION.md): `14:30`, `3点半`, `十一点半`,
@@ -735,6 +773,9 @@ struct NumberDateRecognizer {
             if stop < s.count, s[stop] == 0x534A {  // 半
                 minute = 30
                 stop += 1
+            } else if stop + 1 < s.count, s[stop] == 0x8FC7, let (m, minuteEnd) = Self.smallNumber(s, at: stop + 1), m < 60, minuteEnd < s.count, s[minuteEnd] == 0x5206 {
+                minute = m  // `四点过五分`: five past four
+                stop = minuteEnd + 1
             } else if Vocabulary.starts(s, at: stop, with: "一刻") || Vocabulary.starts(s, at: stop, with: "三刻") {
                 minute = s[stop] == 0x4E00 ? 15 : 45
                 stop += 2
@@ -937,6 +978,13 @@ struct NumberDateRecognizer {
         // `两国`, `三人`: a single numeral before a noun it counts (rule 12).
         if !number.hasArabicDigits, number.length == 1, !isLoneOne, end < s.count, Vocabulary.countedNouns.contains(s[end]) {
             return Candidate(range: start..<end, label: .cardinal, value: value)
+        }
+        // A year without 年 before a name (`1998大地震`, `2008奥运会`): a DATE.
+        if number.hasArabicDigits, number.length == 4, let year = number.smallInteger, (1900...2099).contains(year), end < s.count,
+            CharacterShape(s[end]) == .han, !Vocabulary.countedNouns.contains(s[end]), !Self.afterAmounts.contains(s[end]), !Self.isRangeJoiner(s[end]),
+            Numeral.smallUnit(s[end]) == nil, s[end] != Numeral.wan, s[end] != Numeral.yi
+        {
+            return Candidate(range: start..<end, label: .date, value: .date(DateValue(year: .exact(year))))
         }
         // A bare number: Arabic digits, or Chinese numerals of two characters or more.
         if number.hasArabicDigits || number.length >= 2 {

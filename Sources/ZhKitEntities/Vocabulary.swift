@@ -124,6 +124,19 @@ enum Vocabulary {
         return words
     }()
 
+    /// Holidays, with the Gregorian month and day of those that have a fixed one. A holiday
+    /// alone is a named day, no DATE (ANNOTATION.md rule 10); after a year it dates that year's
+    /// (`2024年国庆节` → 2024-10-01, `1995年春节` → 1995: a lunar holiday keeps the year).
+    static let holidays: [(String, (month: Int, day: Int)?)] = [
+        ("元旦", (1, 1)), ("情人节", (2, 14)), ("妇女节", (3, 8)), ("三八妇女节", (3, 8)), ("植树节", (3, 12)), ("愚人节", (4, 1)),
+        ("劳动节", (5, 1)), ("五一劳动节", (5, 1)), ("五一", (5, 1)), ("青年节", (5, 4)), ("五四青年节", (5, 4)), ("儿童节", (6, 1)),
+        ("六一儿童节", (6, 1)), ("建党节", (7, 1)), ("七一", (7, 1)), ("建军节", (8, 1)), ("八一建军节", (8, 1)), ("教师节", (9, 10)),
+        ("国庆节", (10, 1)), ("国庆", (10, 1)), ("十一", (10, 1)), ("平安夜", (12, 24)), ("圣诞节", (12, 25)), ("圣诞", (12, 25)),
+        ("春节", nil), ("除夕", nil), ("元宵节", nil), ("清明节", nil), ("清明", nil), ("端午节", nil), ("端午", nil), ("七夕", nil),
+        ("中秋节", nil), ("中秋", nil), ("重阳节", nil), ("腊八", nil), ("小年", nil), ("新年", nil), ("新春", nil),
+    ]
+    static let holidayTable = WordTable(holidays)
+
     /// Every word that is a date by itself.
     static let allDateWords = dateWords + weekdays + nearbyWeekdays
     static let dateWordTable = WordTable(allDateWords)

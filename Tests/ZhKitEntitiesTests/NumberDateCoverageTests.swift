@@ -386,6 +386,15 @@ import Testing
         ("见图2", []),
         ("双十一期间", []),
         ("2024-03-05发布", ["DATE 2024-03-05=2024-03-05"]),
+        // Holidays: a named day alone (rule 10), a date after a year.
+        ("国庆节快乐", []),
+        ("2024年国庆节放假", ["DATE 2024年国庆节=2024-10-01"]),
+        ("1995年春节期间", ["DATE 1995年春节=1995"]),
+        // Years without 年: listed before one, or before a name.
+        ("1995、1996、1997年价格", ["DATE 1995=1995", "DATE 1996=1996", "DATE 1997年=1997"]),
+        ("2008奥运会", ["DATE 2008=2008"]),
+        ("2000至2500公里", ["QUANTITY 2000至2500公里=2000/2500 km"]),
+        ("四点过五分", ["TIME 四点过五分=T04:05"]),
     ]
 
     /// The numbers, dates and times of `text` as `LABEL text=value` (names are the tagger's

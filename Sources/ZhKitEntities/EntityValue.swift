@@ -37,17 +37,40 @@ public struct DateValue: Sendable, Hashable {
     }
 
     public internal(set) var year: Year = .open
+    // The other parts in a byte each, 0 when open: values are copied through the recogniser's
+    // passes, and a small one copies in registers.
+    private var monthByte: UInt8 = 0
+    private var dayByte: UInt8 = 0
+    private var weekByte: UInt8 = 0
+    private var weekdayByte: UInt8 = 0
+
     /// 1–12, or `nil` when open or not part of the date.
-    public internal(set) var month: Int? = nil
+    public internal(set) var month: Int? {
+        get { monthByte == 0 ? nil : Int(monthByte) }
+        set { monthByte = UInt8(newValue ?? 0) }
+    }
     /// 1–31, or `nil`.
-    public internal(set) var day: Int? = nil
+    public internal(set) var day: Int? {
+        get { dayByte == 0 ? nil : Int(dayByte) }
+        set { dayByte = UInt8(newValue ?? 0) }
+    }
     /// An ISO 8601 week of the year (`2025-W44`), or `nil`.
-    public internal(set) var week: Int? = nil
+    public internal(set) var week: Int? {
+        get { weekByte == 0 ? nil : Int(weekByte) }
+        set { weekByte = UInt8(newValue ?? 0) }
+    }
     /// An ISO weekday, 1 Monday … 7 Sunday (`周五` → `XXXX-WXX-5`), or `nil`.
-    public internal(set) var weekday: Int? = nil
+    public internal(set) var weekday: Int? {
+        get { weekdayByte == 0 ? nil : Int(weekdayByte) }
+        set { weekdayByte = UInt8(newValue ?? 0) }
+    }
 
     init(year: Year = .open, month: Int? = nil, day: Int? = nil, week: Int? = nil, weekday: Int? = nil) {
-        (self.year, self.month, self.day, self.week, self.weekday) = (year, month, day, week, weekday)
+        self.year = year
+        self.month = month
+        self.day = day
+        self.week = week
+        self.weekday = weekday
     }
 
     init(_ date: CalendarDate) {
@@ -66,12 +89,26 @@ public struct DateValue: Sendable, Hashable {
 
 /// A time of day on a 24-hour clock.
 public struct TimeOfDay: Sendable, Hashable {
+    // A byte each (seconds 0xFF when not given), as `DateValue` keeps its parts.
+    private var hourByte: UInt8
+    private var minuteByte: UInt8
+    private var secondByte: UInt8
+
     /// 0–23.
-    public internal(set) var hour: Int
+    public internal(set) var hour: Int {
+        get { Int(hourByte) }
+        set { hourByte = UInt8(newValue) }
+    }
     /// 0–59.
-    public internal(set) var minute: Int
+    public var minute: Int { Int(minuteByte) }
     /// 0–59, or `nil` when the text gives none.
-    public internal(set) var second: Int?
+    public var second: Int? { secondByte == 0xFF ? nil : Int(secondByte) }
+
+    init(hour: Int, minute: Int, second: Int?) {
+        hourByte = UInt8(hour)
+        minuteByte = UInt8(minute)
+        secondByte = second.map(UInt8.init) ?? 0xFF
+    }
 }
 
 /// A period of time as ISO 8601 writes a duration: amounts of units, larger units first.
@@ -103,15 +140,26 @@ public struct Period: Sendable, Hashable {
         public internal(set) var unit: Unit
     }
 
-    /// The parts, each unit smaller than the one before.
-    public internal(set) var parts: [Part]
+    /// The largest part, and the smaller ones after it: a period of one unit (most) holds no
+    /// array, so making one allocates nothing.
+    var first: Part
+    var rest: [Part]
 
-    init(_ amount: Decimal, _ unit: Unit) { parts = [Part(amount: amount, unit: unit)] }
+    /// The parts, each unit smaller than the one before. O(number of parts), allocating.
+    public var parts: [Part] { [first] + rest }
 
-    init(parts: [Part]) { self.parts = parts }
+    init(_ amount: Decimal, _ unit: Unit) {
+        first = Part(amount: amount, unit: unit)
+        rest = []
+    }
+
+    init(parts: [Part]) {
+        first = parts[0]
+        rest = Array(parts.dropFirst())
+    }
 
     /// Whether the whole period is shorter than a day: a TIME rather than a DATE.
-    var isShorterThanADay: Bool { parts.allSatisfy(\.unit.isTimeOfDay) }
+    var isShorterThanADay: Bool { first.unit.isTimeOfDay }
 }
 
 // MARK: - What the recogniser asks of a value
@@ -196,10 +244,8 @@ extension EntityValue: CustomStringConvertible {
     /// A decimal as ANNOTATION.md writes a number: whole numbers without Foundation's
     /// formatter, which costs more than the whole recogniser when every entity needs one.
     static func decimalText(_ value: Decimal) -> String {
-        if value > -1_000_000_000_000_000, value < 1_000_000_000_000_000 {
-            let whole = NSDecimalNumber(decimal: value).int64Value
-            if Decimal(whole) == value { return String(whole) }
-        }
+        if let whole = NumberReading.wholeInt64(value) { return String(whole) }
+        if value < 0, let whole = NumberReading.wholeInt64(-value) { return "-" + String(whole) }
         return "\(value)"
     }
 }
@@ -239,13 +285,15 @@ extension Period: CustomStringConvertible {
     public var description: String {
         var text = "P"
         var wroteT = false
-        for part in parts {
+        func write(_ part: Part) {
             if part.unit.isTimeOfDay, !wroteT {
                 text += "T"
                 wroteT = true
             }
             text += EntityValue.decimalText(part.amount) + part.unit.designator
         }
+        write(first)
+        rest.forEach(write)
         return text
     }
 }

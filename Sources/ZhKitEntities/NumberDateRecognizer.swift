@@ -107,6 +107,10 @@ struct NumberDateRecognizer {
     /// 多, 余, 之, 的, 和, 等, 次, 倍.
     static let afterAmounts: Set<UInt32> = Set("以左上下余多之的和与及或等次倍".unicodeScalars.map(\.value))
 
+    /// The numerals a count before a noun is written with (not 一, an article there, nor the
+    /// financial 壹 … 陆 …, which are also words: 陆地).
+    static let plainNumerals: Set<UInt32> = Set("两二三四五六七八九十".unicodeScalars.map(\.value))
+
     /// Years listed before a year (`1995、1996、1997年`, `1995、1996两年`): each is a DATE, as the
     /// last one's 年 says. O(number of entities).
     static func markListedYears(_ found: inout [Candidate], in s: [UInt32]) {
@@ -120,7 +124,7 @@ struct NumberDateRecognizer {
             let gap = next.range.lowerBound - candidate.range.upperBound
             let listed = gap == 1 && [0x3001, 0x548C, 0x4E0E, 0x53CA, 0xFF0C].contains(s[candidate.range.upperBound])  // 、 和 与 及 ，
             let nextIsYear: Bool = if case .exact? = next.value?.date?.year { true } else { false }
-            let nextCountsYears = next.value?.period?.parts.first?.unit == .years && !Numeral.isArabicDigit(s[next.range.lowerBound])
+            let nextCountsYears = next.value?.period?.first.unit == .years && !Numeral.isArabicDigit(s[next.range.lowerBound])
             guard listed && nextIsYear || gap == 0 && nextCountsYears else { continue }
             found[i] = Candidate(range: candidate.range, label: .date, value: .date(DateValue(year: .exact(year))))
         }
@@ -300,7 +304,7 @@ struct NumberDateRecognizer {
             switch hv {
             case .number: .number(scaledLow)
             case .amount(_, let unit): .amount(scaledLow, unit: unit)
-            case .period(let period) where period.parts.count == 1: .period(Period(scaledLow, period.parts[0].unit))
+            case .period(let period) where period.rest.isEmpty: .period(Period(scaledLow, period.first.unit))
             case .date(let end): Self.date(scaledLow, asFinestPartOf: end).map { .date($0) }
             case .time(let end, nil): Self.hour(scaledLow, before: end).map { .time($0, on: nil) }
             default: nil
@@ -548,18 +552,27 @@ struct NumberDateRecognizer {
     static func codeEnd(_ s: [UInt32], at index: Int) -> Int? {
         if s[index] == 0x53CC, index + 1 < s.count, let (_, end) = shoppingDays.match(in: s, at: index + 1) { return end }  // 双
         guard Numeral.isArabicDigit(s[index]), index == 0 || !Numeral.isArabicDigit(s[index - 1]) else { return nil }
-        var groups: [Int] = []
+        // The number of groups and the lengths of the first three, without an array: this runs
+        // at every number.
+        var count = 0
+        var lengths = (0, 0, 0)
         var end = index
         while true {
             let groupStart = end
             while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
-            groups.append(end - groupStart)
+            switch count {
+            case 0: lengths.0 = end - groupStart
+            case 1: lengths.1 = end - groupStart
+            case 2: lengths.2 = end - groupStart
+            default: break
+            }
+            count += 1
             guard end + 1 < s.count, s[end] == 0x2D, Numeral.isArabicDigit(s[end + 1]) else { break }
             end += 1
         }
-        if groups.count >= 3, !(groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) { return end }
-        if groups.count == 1, groups[0] >= 12 { return end }
-        if groups.count == 1, groups[0] == 6 {
+        if count >= 3, !(lengths.0 == 4 && lengths.1 <= 2 && lengths.2 <= 2) { return end }
+        if count == 1, lengths.0 >= 12 { return end }
+        if count == 1, lengths.0 == 6 {
             var before = index
             while before > 0, [0x3A, 0xFF1A, 0x20].contains(s[before - 1]) { before -= 1 }
             if Vocabulary.endsBefore(s, at: before, with: "邮编") || Vocabulary.endsBefore(s, at: before, with: "邮政编码") { return end }
@@ -950,7 +963,8 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<stop, label: .cardinal, value: .number(number.value * 100_000_000))
         }
         // `5角`, `8毛钱`: tenths of a yuan; in Chinese numerals only with 钱 (三角洲, 三毛 are none).
-        if let (cents, centsEnd) = Self.jiaoFen(s, at: start), centsEnd > end,
+        if end < s.count, s[end] == 0x89D2 || s[end] == 0x6BDB || s[end] == 0x5206,  // 角 毛 分: read again only then
+            let (cents, centsEnd) = Self.jiaoFen(s, at: start), centsEnd > end,
             number.hasArabicDigits && s[end] != 0x6BDB || s[centsEnd - 1] == 0x94B1
         {
             return Candidate(range: start..<centsEnd, label: .money, value: .amount(cents, unit: "CNY"))
@@ -976,7 +990,8 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<end, label: .cardinal, value: value)
         }
         // `两国`, `三人`: a single numeral before a noun it counts (rule 12).
-        if !number.hasArabicDigits, number.length == 1, !isLoneOne, end < s.count, Vocabulary.countedNouns.contains(s[end]) {
+        // Only the plain numerals: 陆 in 陆地 is no six.
+        if !number.hasArabicDigits, number.length == 1, Self.plainNumerals.contains(s[start]), end < s.count, Vocabulary.countedNouns.contains(s[end]) {
             return Candidate(range: start..<end, label: .cardinal, value: value)
         }
         // A year without 年 before a name (`1998大地震`, `2008奥运会`): a DATE.

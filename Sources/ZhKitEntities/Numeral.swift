@@ -92,15 +92,25 @@ struct NumberReading: Equatable {
     /// the lower.
     var upper: Decimal? = nil
 
+    /// `value` when it is a whole number from 0 to below 10¹⁸, worked out once as the number is
+    /// read (callers ask for it many times: is it a year, a month, a day).
+    var whole: Int64? = nil
+
     /// The value as an `Int` when it is a whole number below a million (days, months, hours).
     /// O(1).
-    var smallInteger: Int? { Self.wholeNumber(value) }
+    var smallInteger: Int? { whole.flatMap { $0 < 1_000_000 ? Int($0) : nil } }
 
     /// `value` as an `Int` when it is a whole number from 0 to below a million, else `nil`. O(1).
     static func wholeNumber(_ value: Decimal) -> Int? {
-        guard value >= 0, value < 1_000_000 else { return nil }
-        let whole = NSDecimalNumber(decimal: value).intValue
-        return Decimal(whole) == value ? whole : nil
+        guard let whole = wholeInt64(value), whole < 1_000_000 else { return nil }
+        return Int(whole)
+    }
+
+    /// `value` as an `Int64` when it is a whole number from 0 to below 10¹⁸, else `nil`, without
+    /// Foundation's formatter. O(1), one short-lived object.
+    static func wholeInt64(_ value: Decimal) -> Int64? {
+        let whole = NSDecimalNumber(decimal: value).int64Value
+        return whole >= 0 && whole < 1_000_000_000_000_000_000 && Decimal(whole) == value ? whole : nil
     }
 }
 
@@ -114,13 +124,16 @@ enum NumberReader {
         var value = Decimal(0)
         var hasArabic = false
         var approximate = false
+        var digitsEnd = -1  // the end of a run of plain digits: the whole number is read from them, not the decimal
         if Numeral.isArabicDigit(s[start]) {
             guard let (number, end) = readArabic(s, from: start) else { return nil }
             value = number
             index = end
             hasArabic = true
+            if end - start <= 18, !s[start..<end].contains(where: { !Numeral.isArabicDigit($0) }) { digitsEnd = end }
         } else if let (low, high, end) = readNeighbours(s, from: start) {
-            return NumberReading(value: low, end: end, hasArabicDigits: false, isApproximate: true, length: end - start, upper: high)
+            return NumberReading(value: low, end: end, hasArabicDigits: false, isApproximate: true, length: end - start, upper: high,
+                whole: NumberReading.wholeInt64(low))
         } else if let (number, end, approx) = readChinese(s, from: start) {
             value = number
             index = end
@@ -167,7 +180,13 @@ enum NumberReader {
             }
         }
         return NumberReading(value: value, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
-            length: index - start, multiplier: factor)
+            length: index - start, multiplier: factor,
+            whole: index == digitsEnd ? Self.digitsValue(s[start..<index]) : NumberReading.wholeInt64(value))
+    }
+
+    /// The value of a run of Arabic digits (at most 18). O(n), no allocation.
+    static func digitsValue(_ digits: ArraySlice<UInt32>) -> Int64 {
+        digits.reduce(Int64(0)) { $0 * 10 + Int64(Numeral.digit($1)!) }
     }
 
     /// Arabic digits with thousands commas (followed by exactly three digits) and a decimal point
@@ -175,31 +194,43 @@ enum NumberReader {
     static let posix = Locale(identifier: "en_US_POSIX")
 
     static func readArabic(_ s: [UInt32], from start: Int) -> (Decimal, Int)? {
-        var digits = ""
+        // The digits are summed as they come; a string is made only for a decimal point or more
+        // than 18 digits, which are rare (most numbers are years and counts).
+        var whole: Int64 = 0
+        var count = 0
+        var pointAt: Int?  // digits before the decimal point
         var index = start
         while index < s.count {
             let scalar = s[index]
             if let d = Numeral.isArabicDigit(scalar) ? Numeral.digit(scalar) : nil {
-                digits.append(Character(String(d)))
+                if count < 18, pointAt == nil { whole = whole * 10 + Int64(d) }
+                count += 1
                 index += 1
-            } else if scalar == 0x2C || scalar == 0xFF0C, !digits.contains("."), index + 3 < s.count + 1,
+            } else if scalar == 0x2C || scalar == 0xFF0C, pointAt == nil, index + 3 < s.count + 1,
                 (1...3).allSatisfy({ index + $0 < s.count && Numeral.isArabicDigit(s[index + $0]) }),
                 index + 4 >= s.count || !Numeral.isArabicDigit(s[index + 4])
             {
                 index += 1  // a thousands comma
-            } else if scalar == 0x2E || scalar == 0xFF0E || scalar == 0xB7, !digits.contains("."), !digits.isEmpty,
+            } else if scalar == 0x2E || scalar == 0xFF0E || scalar == 0xB7, pointAt == nil, count > 0,
                 index + 1 < s.count, Numeral.isArabicDigit(s[index + 1])
             {
-                digits.append(".")
+                pointAt = count
                 index += 1
             } else {
                 break
             }
         }
-        guard !digits.isEmpty else { return nil }
-        // Whole numbers that fit: no parsing of a string (most numbers are years and counts).
-        if digits.utf8.count <= 18, !digits.contains("."), let whole = Int64(digits) { return (Decimal(whole), index) }
-        guard let value = Decimal(string: digits, locale: Self.posix) else { return nil }
+        guard count > 0 else { return nil }
+        if pointAt == nil, count <= 18 { return (Decimal(whole), index) }
+        var text = ""
+        for scalar in s[start..<index] {
+            if let d = Numeral.digit(scalar), Numeral.isArabicDigit(scalar) {
+                text.append(Character(Unicode.Scalar(UInt8(d) + 0x30)))
+            } else if scalar != 0x2C, scalar != 0xFF0C {
+                text.append(".")
+            }
+        }
+        guard let value = Decimal(string: text, locale: Self.posix) else { return nil }
         return (value, index)
     }
 

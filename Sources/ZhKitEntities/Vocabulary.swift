@@ -195,19 +195,27 @@ struct SuffixTable: Sendable {
 
 /// Words with payloads, indexed by their first scalar.
 struct WordTable<Payload: Sendable>: Sendable {
-    let byFirst: [UInt32: [([UInt32], Payload)]]
+    /// The words grouped by first scalar (a group is a range of `words`), and their payloads at
+    /// the same positions: the search reads only the words, and copies one payload, the winner's.
+    let byFirst: [UInt32: Range<Int>]
+    let words: [[UInt32]]
+    let payloads: [Payload]
     /// Which BMP scalars start a word: most look-ups end here, before any hashing.
     let firstBits: [UInt64]
 
-    init(_ words: [(String, Payload)]) {
-        var table: [UInt32: [([UInt32], Payload)]] = [:]
-        for (word, payload) in words {
-            let scalars = word.unicodeScalars.map(\.value)
-            table[scalars[0], default: []].append((scalars, payload))
+    init(_ entries: [(String, Payload)]) {
+        let sorted = entries.map { ($0.0.unicodeScalars.map(\.value), $0.1) }.enumerated()
+            .sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
+        words = sorted.map(\.0)
+        payloads = sorted.map(\.1)
+        var groups: [UInt32: Range<Int>] = [:]
+        for (position, word) in words.enumerated() {
+            let first = word[0]
+            groups[first] = (groups[first]?.lowerBound ?? position)..<(position + 1)
         }
-        byFirst = table
+        byFirst = groups
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for first in table.keys where first < 0x10000 { bits[Int(first >> 6)] |= 1 << (first & 63) }
+        for first in groups.keys where first < 0x10000 { bits[Int(first >> 6)] |= 1 << (first & 63) }
         firstBits = bits
     }
 
@@ -217,13 +225,13 @@ struct WordTable<Payload: Sendable>: Sendable {
         guard index < s.count else { return nil }
         let first = s[index]
         if first < 0x10000, firstBits[Int(first >> 6)] & (1 << (first & 63)) == 0 { return nil }
-        guard let candidates = byFirst[first] else { return nil }
-        var best: (payload: Payload, end: Int)?
-        for (scalars, payload) in candidates {
-            let end = index + scalars.count
-            guard end <= s.count, best == nil || end > best!.end, s[index..<end].elementsEqual(scalars) else { continue }
-            best = (payload, end)
+        guard let group = byFirst[first] else { return nil }
+        var best: (word: Int, end: Int)?
+        for word in group {
+            let end = index + words[word].count
+            guard end <= s.count, best == nil || end > best!.end, s[index..<end].elementsEqual(words[word]) else { continue }
+            best = (word, end)
         }
-        return best
+        return best.map { (payloads[$0.word], $0.end) }
     }
 }

@@ -66,3 +66,18 @@ import ZhKit
         #expect(Self.values("2019年4月，三年来") == ["2019年4月=2019-04", "三年来=P3Y"])
     }
 }
+
+/// The README's library example of typed values, as written there.
+@Suite struct TypedValueReadmeTests {
+    @Test func readmeExampleOfTypedValues() throws {
+        let dated = EntityExtractor(segmenter: NumberDateTests.extractor.segmenter, tagger: nil, referenceDate: CalendarDate("2026-11-30"))
+        var lines: [String] = []
+        for entity in dated.entities(in: "去年10月3日下午3点，价格为1万-5万元") {
+            lines.append("\(entity.label.rawValue) \(entity.value?.description ?? "-")")
+            if case .time(let time, let day?)? = entity.value {
+                lines.append("\(time.hour) \(day.month ?? 0)")
+            }
+        }
+        #expect(lines == ["TIME 2025-10-03T15:00", "15 10", "MONEY 10000/50000 CNY"])
+    }
+}

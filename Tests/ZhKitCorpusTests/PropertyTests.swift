@@ -52,25 +52,28 @@ import ZhKitEntities
                 #expect(String(decoding: bytes[entity.utf8], as: UTF8.self) == entity.text)
                 #expect(String(decoding: utf16[entity.utf16], as: UTF16.self) == entity.text)
             }
-            Self.writersParseBack(layout, text: text)
+            try Self.writersParseBack(layout, text: text)
         }
     }
 
     /// Every writer's output parses back: JSON by JSONSerialization, CoNLL-U by its line
     /// structure, BRAT by its offsets.
-    static func writersParseBack(_ layout: DocumentLayout, text: String) {
+    static func writersParseBack(_ layout: DocumentLayout, text: String) throws {
         var jsonl = JSONWriter()
         jsonl.corpusDocument(layout)
-        let object = try? JSONSerialization.jsonObject(with: Data(jsonl.bytes)) as? [String: Any]
-        #expect(object?["text"] as? String == text)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(jsonl.bytes)) as? [String: Any])
+        #expect(object["text"] as? String == text)
         var spacy = JSONWriter()
         spacy.spacy(layout)
-        #expect((try? JSONSerialization.jsonObject(with: Data(spacy.bytes))) != nil)
+        #expect(try JSONSerialization.jsonObject(with: Data(spacy.bytes)) is [String: Any])
         var hf = JSONWriter()
         hf.huggingFace(layout, scheme: .bioes)
         for line in hf.bytes.split(separator: 0x0A) {
-            let row = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-            #expect((row?["tokens"] as? [String])?.count == (row?["ner_tags"] as? [Int])?.count)
+            // A line that does not parse, or lacks either list, fails here rather than comparing nil with nil.
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let tokens = try #require(row["tokens"] as? [String])
+            let tags = try #require(row["ner_tags"] as? [Int])
+            #expect(tokens.count == tags.count)
         }
         var conllu = JSONWriter()
         conllu.conllu(layout, scheme: .bio)

@@ -431,9 +431,11 @@ public struct NameLists: Sendable {
 
     /// The lists shipped with ZhKit, loaded once.
     public static let bundled: NameLists = {
+        // The lists are part of the module: without them every name would silently go unfound,
+        // so a missing file is a broken installation, said as such.
         guard let path = Bundle.module.path(forResource: "names", ofType: "txt"),
             let data = FileManager.default.contents(atPath: path)
-        else { return NameLists(organizations: [], places: []) }
+        else { fatalError("ZhKitEntities: its resource names.txt is missing or unreadable in \(Bundle.module.bundlePath): the installation is incomplete") }
         return data.withUnsafeBytes { NameLists(namesFile: $0.bindMemory(to: UInt8.self)) }
     }()
 }

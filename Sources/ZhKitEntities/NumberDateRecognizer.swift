@@ -1027,9 +1027,12 @@ struct NumberDateRecognizer {
         }
         // A year in two digits before its month: `98年4月` → 1998-04 (the 30s and on are 19xx).
         var year: Int? = isYear ? integer : nil
+        func monthFollows() -> Bool {
+            guard let month = NumberReader.read(s, from: end + 1), at(month.end, "月"), let m = month.smallInteger else { return false }
+            return (1...12).contains(m)
+        }
         if year == nil, at(end, "年"), !number.isApproximate, digits == 2, let y = integer,
-            s[start] == 0x30 || s[start] == 0xFF10  // `05年`: no count of years starts with 0
-                || NumberReader.read(s, from: end + 1).map { month in at(month.end, "月") && month.smallInteger.map { (1...12).contains($0) } == true } == true
+            s[start] == 0x30 || s[start] == 0xFF10 || monthFollows()  // `05年`: no count of years starts with 0
         {
             year = Self.century(ofTwoDigitYear: y) + y
         }

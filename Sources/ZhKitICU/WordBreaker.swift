@@ -1,4 +1,5 @@
 internal import CZhKitICU
+import Synchronization
 
 /// The category ICU's word-break rules give the segment that ends at a boundary.
 ///
@@ -68,28 +69,27 @@ public final class WordBreaker {
 ///
 /// ICU loads and compiles break rules on `ubrk_open`; cloning an opened iterator is far cheaper.
 /// A template is never iterated, only read by `ubrk_clone`, so sharing it across threads is safe;
-/// the lock guards the dictionary of templates.
-final class BreakIteratorTemplates: @unchecked Sendable {
+/// the mutex guards the dictionary of templates.
+final class BreakIteratorTemplates: Sendable {
     struct Template: @unchecked Sendable {
         let pointer: OpaquePointer
     }
 
     static let shared = BreakIteratorTemplates()
 
-    private let lock = Mutex()
-    private var templates: [String: Template] = [:]
+    private let templates = Mutex<[String: Template]>([:])
 
     func template(for locale: String) throws(ICUError) -> Template {
-        lock.lock()
-        defer { lock.unlock() }
-        if let template = templates[locale] { return template }
-        var status: Int32 = 0
-        // `ubrk_open` answers U_USING_DEFAULT_WARNING for `zh`: a warning, not a failure.
-        guard let opened = zk_word_breaker_open(locale, &status) else {
-            throw ICUError(operation: "ubrk_open", code: status)
+        try templates.withLock { templates throws(ICUError) -> Template in
+            if let template = templates[locale] { return template }
+            var status: Int32 = 0
+            // `ubrk_open` answers U_USING_DEFAULT_WARNING for `zh`: a warning, not a failure.
+            guard let opened = zk_word_breaker_open(locale, &status) else {
+                throw ICUError(operation: "ubrk_open", code: status)
+            }
+            let template = Template(pointer: opened)
+            templates[locale] = template
+            return template
         }
-        let template = Template(pointer: opened)
-        templates[locale] = template
-        return template
     }
 }

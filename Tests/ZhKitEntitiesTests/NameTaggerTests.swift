@@ -45,7 +45,7 @@ import ZhKit
     }
 
     @Test func theBundledModelWasTrainedWithTheBundledNames() throws {
-        let tagger = try #require(NameTagger.bundled)
+        let tagger = NameTagger.bundled
         #expect(tagger.namesFingerprint == NameLists.bundled.fingerprint, "retrain: swift run -c release zhkit train entities … (see SOURCES.md)")
         #expect(tagger.featureCount > 10_000)
     }
@@ -60,7 +60,7 @@ import ZhKit
     @Test(.enabled(if: unerTraining != nil, "needs ../shared/data"))
     func theBundledModelWasTrainedOnUNERWithTheDocumentedSettings() throws {
         let bytes = try #require(Self.unerTraining)
-        let tagger = try #require(NameTagger.bundled)
+        let tagger = NameTagger.bundled
         let expected = NameTagger.trainingFingerprint([UInt8](bytes), epochs: 8, seed: 1, completingPlaces: true, dropout: 0, pruning: 0.5)
         #expect(tagger.sourceFingerprint == expected, "retrain as dictionaries/SOURCES.md says")
     }

@@ -96,7 +96,7 @@ let benchmarks: @Sendable () -> Void = {
     // document (tokens with offsets in three units, entities with values), written in 1 MB pieces;
     // with the name tagger (the default) and without it (`--no-tagger`), so that the tagger's
     // share of the time is measured in one run.
-    for (name, tagger) in [("", NameTagger.bundled), (" (no name tagger)", nil)] {
+    for (name, tagger) in [("", NameTagger.bundled as NameTagger?), (" (no name tagger)", nil)] {
         Benchmark("Annotate: tokens + entities + JSONL\(name), \(bytes / 1000) KB") { benchmark in
             let extractor = EntityExtractor(segmenter: try Segmenter(), tagger: tagger)
             measureThroughput(benchmark) {

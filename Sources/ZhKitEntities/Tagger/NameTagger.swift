@@ -31,12 +31,18 @@ public struct NameTagger: Sendable {
     public var featureCount: Int { weights.count }
 
     /// The model shipped with ZhKit (trained on UNER Chinese, CC BY-SA 4.0: see
-    /// `dictionaries/SOURCES.md`), or `nil` if its resource is missing or unreadable.
-    public static let bundled: NameTagger? = {
+    /// `dictionaries/SOURCES.md`). Loaded once, on first use; a missing or damaged resource stops
+    /// the process with the reason.
+    public static let bundled: NameTagger = {
+        // Part of the module, like the name lists: missing or damaged is a broken installation.
         guard let path = Bundle.module.path(forResource: "entities", ofType: "zhner"),
             let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return try? NameTagger(image: [UInt8](data))
+        else { fatalError("ZhKitEntities: its resource entities.zhner is missing or unreadable in \(Bundle.module.bundlePath): the installation is incomplete") }
+        do {
+            return try NameTagger(image: [UInt8](data))
+        } catch {
+            fatalError("ZhKitEntities: its bundled name model \(path) is damaged: \(error)")
+        }
     }()
 
     /// The names of `context`, as candidates in folded positions. O(n): the evidence once, then

@@ -134,7 +134,7 @@ public struct EntityExtractor: Sendable {
         let start = candidate.range.lowerBound
         let end = candidate.range.upperBound
         guard candidate.label == .date, end < s.count, s[end] == 0x201D || s[end] == 0x300D, start > 0 else { return false }  // ” 」
-        return (0x4E00...0x9FFF).contains(s[start - 1])
+        return CharacterClass.isHan(s[start - 1])
     }
 
     /// The tokens of the folded text: the raw tokens moved to folded positions, and segmented

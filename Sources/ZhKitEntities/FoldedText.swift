@@ -1,3 +1,5 @@
+import ZhKit
+
 /// A text's characters with the noise of PDF extraction folded away, each still knowing where
 /// it stands in the raw text.
 ///
@@ -73,24 +75,19 @@ struct FoldedText {
     /// A character after which a sentence goes on: a Han character, a digit or a percent sign,
     /// not punctuation.
     static func continuesSentence(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x30...0x39, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF10...0xFF19, 0x20000...0x2FA1F,
-            0x25, 0xFF05, 0x25CB, 0x3007:
-            return true
-        default:
-            return false
-        }
+        CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) || CharacterClass.isZeroCircle(scalar) || scalar == 0x25 || scalar == 0xFF05
     }
 
     static func isFoldableSpace(_ scalar: UInt32) -> Bool {
-        scalar == 0x20 || scalar == 0x09 || scalar == 0x0A || scalar == 0x0D || scalar == 0x3000
+        CharacterClass.isWhitespace(scalar)
     }
 
     /// CJK characters, CJK punctuation and full-width forms, and digits: the characters a PDF
     /// line wrap or stray space can fall between without meaning a space.
     static func joins(_ scalar: UInt32) -> Bool {
+        if CharacterClass.isHan(scalar) || CharacterClass.isZeroCircle(scalar) { return true }
         switch scalar {
-        case 0x30...0x39, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x25CB, 0x20000...0x2FA1F:
+        case 0x30...0x39, 0x3000...0x303F, 0xFF00...0xFFEF:  // digits, CJK punctuation, full-width forms
             return true
         case 0x25, 0x2E:  // % and the decimal point inside a number
             return true

@@ -142,7 +142,7 @@ public struct NameLists: Sendable {
 
     /// A character's place in `characterKinds`, if it is in that block.
     static func characterIndex(_ scalar: UInt32) -> Int? {
-        (0x4E00...0x9FFF).contains(scalar) ? Int(scalar - 0x4E00) : nil
+        CharacterClass.isUnifiedHan(scalar) ? Int(scalar - 0x4E00) : nil
     }
     /// Fills `characterKinds` from the entries, marking the first characters of compound
     /// surnames.
@@ -272,7 +272,7 @@ public struct NameLists: Sendable {
             // inside a name: they end a chain of name words (`南京 接受 江苏省政府`).
             // (jieba tags a few longer words `c` that are nouns: 所有者.)
             if functionWordTags.contains(tag), !listed.contains(word), tag != "c" || word.unicodeScalars.count <= 2,
-                word.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) })
+                word.unicodeScalars.allSatisfy({ CharacterClass.isUnifiedHan($0.value) })
             {
                 functionWords.append(word)
             }
@@ -286,7 +286,7 @@ public struct NameLists: Sendable {
                 organizations.append(word)
             }
             if tag == "ns" { places.append(word) }
-            if otherProperTags.contains(tag), word.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) {
+            if otherProperTags.contains(tag), word.unicodeScalars.allSatisfy({ CharacterClass.isUnifiedHan($0.value) }) {
                 if personTags.contains(tag) {
                     people.append(word)
                     peopleByTag.append((word, tag))

@@ -1,3 +1,5 @@
+import ZhKit
+
 /// A token of the folded text: its range in folded characters.
 struct FoldedToken {
     var range: Range<Int>
@@ -137,7 +139,7 @@ struct OrganizationRecognizer {
         var facts = TokenFacts()
         let scalars = s[token.range]
         facts.isAcronym = Self.isAcronym(scalars)
-        facts.isNameText = facts.isAcronym || scalars.allSatisfy { (0x4E00...0x9FFF).contains($0) }
+        facts.isNameText = facts.isAcronym || scalars.allSatisfy(CharacterClass.isHan)
         guard facts.isNameText else { return facts }
         let kinds = names.kinds(of: s, token.range)
         facts.kinds = kinds

@@ -32,10 +32,9 @@ public final class Lexicon: Sendable {
     /// full-width digit, or the full-width `．` and `％` that numbers use.
     @inlinable
     public static func isLatticeScalar(_ value: UInt32) -> Bool {
+        if CharacterClass.isHan(value) || CharacterClass.isZeroCircle(value) || CharacterClass.isDigit(value) { return true }
         switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F, 0xF900...0xFAFF,
-            0x3007, 0x25CB, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39,
-            0xFF10...0xFF19, 0xFF0E, 0xFF05:
+        case 0xFF0E, 0xFF05:
             return true
         default:
             return false

@@ -48,12 +48,7 @@ public enum Reflow {
     /// A character a wrapped line may go on with: Han, 〇 or a digit.
     @inlinable
     public static func joinsAcrossWrap(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x30...0x39, 0xFF10...0xFF19, 0x3007, 0x25CB, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
-            return true
-        default:
-            return false
-        }
+        CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) || CharacterClass.isZeroCircle(scalar)
     }
 
     /// The length of the whitespace character (space, tab, CR, LF, U+3000) at `index`, or `nil`.

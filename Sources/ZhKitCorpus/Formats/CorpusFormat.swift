@@ -118,7 +118,7 @@ public struct DocumentLayout {
     }
 
     static func isSpace(_ scalar: UInt32) -> Bool {
-        scalar == 0x20 || scalar == 0x09 || scalar == 0x0A || scalar == 0x0D || scalar == 0x3000
+        CharacterClass.isWhitespace(scalar)
     }
 
     /// The paragraphs, as ranges of sentence indices.

@@ -1,3 +1,5 @@
+import ZhKit
+
 /// What a character is to the name tagger and the rules around it: Han, a digit, a Latin
 /// letter, a middle dot, a bracket or quote, punctuation, whitespace.
 ///
@@ -10,15 +12,21 @@ enum CharacterShape: UInt8 {
     @inline(__always)
     init(_ scalar: UInt32) {
         let value = NameFeatures.normalized(scalar)
+        if CharacterClass.isHan(value) {
+            self = .han
+            return
+        }
+        if CharacterClass.isWhitespace(value) {
+            self = .space
+            return
+        }
         switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FA1F, 0xF900...0xFAFF: self = .han
         case 0x30: self = .digit
         case 0x61...0x7A: self = (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) ? .upper : .lower
         case 0xB7, 0x30FB, 0x2022, 0x2027, 0xFF65: self = .middleDot
         case 0x28, 0x5B, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010: self = .opening
         case 0x29, 0x5D, 0x300B, 0x300D, 0x300F, 0x201D, 0x2019, 0x3011: self = .closing
         case 0x3001, 0x3002, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: self = .punctuation  // 、。,;:!? (full-width ones normalised)
-        case 0x20, 0x09, 0x0A, 0x0D, 0x3000: self = .space
         default: self = .other
         }
     }

@@ -16,7 +16,11 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     case other
 
     /// The kind's name as written in JSON output: `ideographic`, `letter`, …
-    public var name: String {
+    public var name: String { jsonName.description }
+
+    /// The name as the writers put it, with no `String` made: the one table of the names.
+    @usableFromInline
+    package var jsonName: StaticString {
         switch self {
         case .ideographic: "ideographic"
         case .letter: "letter"

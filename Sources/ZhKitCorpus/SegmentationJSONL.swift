@@ -59,14 +59,6 @@ extension JSONWriter {
     /// Appends the name of `kind`, without quotes.
     @inlinable
     public mutating func kindName(_ kind: TokenKind) {
-        switch kind {
-        case .ideographic: raw("ideographic")
-        case .letter: raw("letter")
-        case .number: raw("number")
-        case .punctuation: raw("punctuation")
-        case .symbol: raw("symbol")
-        case .whitespace: raw("whitespace")
-        case .other: raw("other")
-        }
+        raw(kind.jsonName)
     }
 }

@@ -65,17 +65,7 @@ extension JSONWriter {
     }
 
     /// The kinds' names by raw value, as `kindName` writes them.
-    static let kindNames: [StaticString] = TokenKind.allCases.sorted { $0.rawValue < $1.rawValue }.map { kind -> StaticString in
-        switch kind {
-        case .ideographic: "ideographic"
-        case .letter: "letter"
-        case .number: "number"
-        case .punctuation: "punctuation"
-        case .symbol: "symbol"
-        case .whitespace: "whitespace"
-        case .other: "other"
-        }
-    }
+    static let kindNames: [StaticString] = TokenKind.allCases.sorted { $0.rawValue < $1.rawValue }.map(\.jsonName)
 
     @inline(__always)
     static func put(_ text: StaticString, _ out: inout UnsafeMutablePointer<UInt8>) {

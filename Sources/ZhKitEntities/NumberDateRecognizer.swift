@@ -1046,17 +1046,7 @@ struct NumberDateRecognizer {
             var date = DateValue(year: .exact(year))
             if let month = NumberReader.read(s, from: stop), !month.isApproximate, at(month.end, "月"), let m = month.smallInteger, (1...12).contains(m) {
                 date.month = m
-                stop = month.end + 1
-                if at(month.end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: .date(date)) }  // `2020年6月份`
-                if let (day, dayEnd) = dayOfMonth(in: s, at: stop) {
-                    date.day = day
-                    stop = dayEnd
-                } else if let (first, last, end) = dayRange(in: s, at: stop) {
-                    // `2019年4月12-19日` → 2019-04-12/2019-04-19.
-                    return Candidate(range: start..<end, label: .date, value: Self.days(first, last, of: date))
-                } else if let part = partOfMonth(in: s, at: stop) {
-                    stop = part
-                }
+                return monthOn(date, from: start, monthEnd: month.end + 1, in: s)
             } else if stop < s.count, [0x5E95, 0x521D, 0x672B, 0x5EA6].contains(s[stop]) {
                 stop += 1  // 2020年底, 年初, 年末, 2023年度: the year keeps its value
             }
@@ -1069,18 +1059,7 @@ struct NumberDateRecognizer {
         }
         // A month (and day) of an unstated year.
         if at(end, "月"), let m = integer, (1...12).contains(m), !number.isApproximate {
-            var stop = end + 1
-            var date = DateValue(month: m)
-            if at(end, "月份") { return Candidate(range: start..<(stop + 1), label: .date, value: .date(date)) }  // `12月份`
-            if let (day, dayEnd) = dayOfMonth(in: s, at: stop) {
-                date.day = day
-                stop = dayEnd
-            } else if let (first, last, end) = dayRange(in: s, at: stop) {
-                return Candidate(range: start..<end, label: .date, value: Self.days(first, last, of: date))
-            } else if let part = partOfMonth(in: s, at: stop) {
-                stop = part
-            }
-            return Candidate(range: start..<stop, label: .date, value: .date(date))
+            return monthOn(DateValue(month: m), from: start, monthEnd: end + 1, in: s)
         }
         let isYen = at(end, "日元") || at(end, "日圆")
         if at(end, "日") && !isYen || at(end, "号"), let d = integer, (1...31).contains(d), number.hasArabicDigits {
@@ -1152,6 +1131,25 @@ struct NumberDateRecognizer {
             return Candidate(range: start..<stop, label: label, value: value)
         }
         return nil
+    }
+
+    /// A month's DATE from `start` (its year, if any, in `date`) with what follows the 月 at
+    /// `monthEnd`: 份 (`12月份`), a day (`6月5日`), a range of days (`2019年4月12-19日` →
+    /// 2019-04-12/2019-04-19) or a part of the month (`2月下旬`, which keeps the month).
+    func monthOn(_ date: DateValue, from start: Int, monthEnd: Int, in s: [UInt32]) -> Candidate {
+        var date = date
+        var stop = monthEnd
+        if Vocabulary.starts(s, at: stop, with: "份") {
+            stop += 1
+        } else if let (day, dayEnd) = dayOfMonth(in: s, at: stop) {
+            date.day = day
+            stop = dayEnd
+        } else if let (first, last, end) = dayRange(in: s, at: stop) {
+            return Candidate(range: start..<end, label: .date, value: Self.days(first, last, of: date))
+        } else if let part = partOfMonth(in: s, at: stop) {
+            stop = part
+        }
+        return Candidate(range: start..<stop, label: .date, value: .date(date))
     }
 
     /// A day of the month after its month (`5日`, `五号`): the day and the end.

@@ -92,48 +92,29 @@ let benchmarks: @Sendable () -> Void = {
         measureThroughput(benchmark) { extractor.annotate(corpus).entities.count }
     }
 
-    // What `zhkit annotate FILE` does for one document: segmenter spans, entities, and the JSONL
-    // document (tokens with offsets in three units, entities with values), written in 1 MB pieces;
-    // with the name tagger (the default) and without it (`--no-tagger`), so that the tagger's
-    // share of the time is measured in one run.
+    // What `zhkit annotate FILE` does for one document: the annotator (segmenter spans,
+    // sentences, entities) and the `jsonl` corpus document (paragraphs, sentences, tokens with
+    // offsets in three units, entities with values); with the name tagger (the default) and
+    // without it (`--no-tagger`), so that the tagger's share of the time is measured in one run.
+    let utf8 = Array(corpus.utf8)
     for (name, tagger) in [("", NameTagger.bundled as NameTagger?), (" (no name tagger)", nil)] {
         Benchmark("Annotate: tokens + entities + JSONL\(name), \(bytes / 1000) KB") { benchmark in
-            let extractor = EntityExtractor(segmenter: try Segmenter(), tagger: tagger)
+            let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try Segmenter(), tagger: tagger), reflow: false)
             measureThroughput(benchmark) {
-                var written = 0
-                var text = corpus
-                text.withUTF8 { bytes in
-                    let spans = extractor.segmenter.spans(in: bytes)
-                    let entities = extractor.entities(inUTF8: bytes, spans: spans)
-                    var writer = JSONWriter(capacity: 1 << 21)
-                    writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: entities) { writer in
-                        written += writer.bytes.count
-                        writer.bytes.removeAll(keepingCapacity: true)
-                    }
-                    written += writer.bytes.count
-                }
-                return written
+                var writer = JSONWriter(capacity: 1 << 24)
+                writer.corpusDocument(DocumentLayout(annotator.annotate(utf8, id: nil)))
+                return writer.bytes.count
             }
         }
     }
 
-    // The same document's tokens as JSONL without entities: the share of the annotator's time
-    // that is segmentation and output.
+    // What `zhkit segment --format jsonl` does: one JSON object of tokens per line, no entities.
     Benchmark("Segment: tokens + JSONL, \(bytes / 1000) KB") { benchmark in
         let segmenter = try Segmenter()
         measureThroughput(benchmark) {
-            var written = 0
-            var text = corpus
-            text.withUTF8 { bytes in
-                let spans = segmenter.spans(in: bytes)
-                var writer = JSONWriter(capacity: 1 << 21)
-                writer.annotatedDocument(id: nil, utf8: bytes, spans: spans, entities: []) { writer in
-                    written += writer.bytes.count
-                    writer.bytes.removeAll(keepingCapacity: true)
-                }
-                written += writer.bytes.count
-            }
-            return written
+            var writer = SegmentationWriter(format: .jsonl, capacity: bytes * 10)
+            utf8.withUnsafeBufferPointer { writer.appendLines($0, segmenter: segmenter) }
+            return writer.writer.bytes.count
         }
     }
 

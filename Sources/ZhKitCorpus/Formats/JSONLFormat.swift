@@ -7,7 +7,8 @@ extension JSONWriter {
     /// `bom` is true when the input started with a UTF-8 byte order mark, which `text` leaves out.
     ///
     /// Paragraphs and sentences are `{"start", "end", "utf8": [s, e], "utf16": [s, e]}`, tokens
-    /// and entities as `annotatedDocument` writes them; every offset is relative to `text`. A part
+    /// `{"text", "kind", "start", "end", "utf8", "utf16"}` as `tokenObjects` writes them, entities
+    /// as `entityFields` does; every offset is relative to `text`. A part
     /// of a longer input carries `part` (0, 1, …) and `offset`, where its text starts in the input
     /// (`{"start", "utf8", "utf16"}`). O(n).
     public mutating func corpusDocument(_ layout: DocumentLayout) {
@@ -70,5 +71,34 @@ extension JSONWriter {
         raw(UInt8(ascii: ","))
         integer(end.utf16)
         raw("]}")
+    }
+
+    /// `,"entities":[...]`: each `{"start", "end", "label", "text", "value", "utf8": [s, e],
+    /// "utf16": [s, e]}`, offsets in Unicode scalars (a Python `str` index), end exclusive.
+    mutating func entityFields(_ entities: [Entity]) {
+        raw(",\"entities\":[")
+        for (index, entity) in entities.enumerated() {
+            if index > 0 { raw(UInt8(ascii: ",")) }
+            raw("{\"start\":")
+            integer(entity.scalars.lowerBound)
+            raw(",\"end\":")
+            integer(entity.scalars.upperBound)
+            raw(",\"label\":\"")
+            bytes.append(contentsOf: entity.label.rawValue.utf8)
+            raw("\",\"text\":")
+            string(entity.text)
+            raw(",\"value\":")
+            if let value = entity.value { string(value.description) } else { raw("null") }
+            raw(",\"utf8\":[")
+            integer(entity.utf8.lowerBound)
+            raw(UInt8(ascii: ","))
+            integer(entity.utf8.upperBound)
+            raw("],\"utf16\":[")
+            integer(entity.utf16.lowerBound)
+            raw(UInt8(ascii: ","))
+            integer(entity.utf16.upperBound)
+            raw("]}")
+        }
+        raw(UInt8(ascii: "]"))
     }
 }

@@ -27,31 +27,14 @@ public struct JSONWriter {
     /// Appends `value` in decimal. O(digits).
     @inlinable
     public mutating func integer(_ value: Int) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            integer(UInt(value.magnitude))
-        } else {
-            integer(UInt(value))
-        }
-    }
-
-    @inlinable
-    mutating func integer(_ value: UInt) {
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
-            return
-        }
-        // Digits from the end into a stack buffer, then one append.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { digits in
-            var index = digits.count
-            var rest = value
-            repeat {
-                index &-= 1
-                digits[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-                rest /= 10
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[index...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            var out = scratch.baseAddress!
+            if value < 0 {
+                out.pointee = UInt8(ascii: "-")
+                out += 1
+            }
+            Self.putInteger(value.magnitude, &out)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: out - scratch.baseAddress!))
         }
     }
 
@@ -90,58 +73,103 @@ public struct JSONWriter {
         string(text[...])
     }
 
-    /// Appends valid UTF-8 `utf8` as a JSON string, quotes included.
+    /// Appends valid UTF-8 `utf8` as a JSON string, quotes included, with the escapes of
+    /// `putEscaped`. O(n): escaped a piece at a time into a scratch buffer on the stack.
+    @inlinable
+    public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        let piece = 4096
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * min(utf8.count, piece) + 6) { scratch in
+            var start = 0
+            while start < utf8.count {
+                var end = min(start + piece, utf8.count)
+                // A piece ends before a lead byte, so that no character (and no escape) is cut.
+                while end < utf8.count, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+                var out = scratch.baseAddress!
+                Self.putEscaped(UnsafeBufferPointer(rebasing: utf8[start..<end]), &out)
+                bytes.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress, count: out - scratch.baseAddress!))
+                start = end
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `value` in decimal at `out` and moves `out` past it. O(digits).
+    @inlinable @inline(__always)
+    static func putInteger(_ value: UInt, _ out: inout UnsafeMutablePointer<UInt8>) {
+        var digits = 1
+        var probe = value / 10
+        while probe > 0 {
+            digits &+= 1
+            probe /= 10
+        }
+        var rest = value
+        var index = digits - 1
+        repeat {
+            out[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+            index &-= 1
+        } while index >= 0
+        out += digits
+    }
+
+    /// Writes `value`, an offset or a count (never negative), in decimal at `out`.
+    @inlinable @inline(__always)
+    static func putInteger(_ value: Int, _ out: inout UnsafeMutablePointer<UInt8>) {
+        putInteger(UInt(value), &out)
+    }
+
+    /// Writes ASCII `text` at `out` and moves `out` past it.
+    @inlinable @inline(__always)
+    static func put(_ text: StaticString, _ out: inout UnsafeMutablePointer<UInt8>) {
+        out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        out += text.utf8CodeUnitCount
+    }
+
+    /// Writes valid UTF-8 `text` escaped for a JSON string (no quotes) at `out`, which has room
+    /// for six bytes per byte, and moves `out` past it: the one escaping routine of every writer.
     ///
     /// Escapes `"`, `\`, the C0 controls and DEL (short forms where JSON has them), U+2028 and
     /// U+2029, which end lines in JavaScript, and U+FEFF, which Foundation's JSON parser drops
     /// when it stands raw. O(n).
-    @inlinable
-    public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
+    @inlinable @inline(__always)
+    static func putEscaped(_ text: UnsafeBufferPointer<UInt8>, _ out: inout UnsafeMutablePointer<UInt8>) {
         var index = 0
-        let count = utf8.count
+        let count = text.count
         while index < count {
-            let byte = utf8[index]
-            let needsEscape: Bool
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-                needsEscape = true
-            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 {
-                needsEscape = true
-            } else if byte == 0xEF, index + 2 < count, utf8[index + 1] == 0xBB, utf8[index + 2] == 0xBF {
-                needsEscape = true
-            } else {
-                needsEscape = false
-            }
-            guard needsEscape else {
+            let byte = text[index]
+            if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F, byte != 0xE2, byte != 0xEF {
+                out.pointee = byte
+                out += 1
                 index &+= 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            // The rare bytes: escapes, or a lead byte that only sometimes starts one.
             switch byte {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            case 0xE2:
-                raw(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+            case 0x22: put("\\\"", &out)
+            case 0x5C: put("\\\\", &out)
+            case 0x0A: put("\\n", &out)
+            case 0x0D: put("\\r", &out)
+            case 0x09: put("\\t", &out)
+            case 0x08: put("\\b", &out)
+            case 0x0C: put("\\f", &out)
+            case 0xE2 where index + 2 < count && text[index + 1] == 0x80 && text[index + 2] & 0xFE == 0xA8:
+                put(text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
                 index &+= 2
-            case 0xEF:
-                raw("\\ufeff")
+            case 0xEF where index + 2 < count && text[index + 1] == 0xBB && text[index + 2] == 0xBF:
+                put("\\ufeff", &out)
                 index &+= 2
+            case 0xE2, 0xEF:
+                out.pointee = byte
+                out += 1
             default:
-                raw("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                put("\\u00", &out)
+                out[0] = hexDigits[Int(byte >> 4)]
+                out[1] = hexDigits[Int(byte & 0x0F)]
+                out += 2
             }
             index &+= 1
-            runStart = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
-        bytes.append(UInt8(ascii: "\""))
     }
 
     @usableFromInline

@@ -67,71 +67,12 @@ extension JSONWriter {
     /// The kinds' names by raw value, as `kindName` writes them.
     static let kindNames: [StaticString] = TokenKind.allCases.sorted { $0.rawValue < $1.rawValue }.map(\.jsonName)
 
-    @inline(__always)
-    static func put(_ text: StaticString, _ out: inout UnsafeMutablePointer<UInt8>) {
-        out.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
-        out += text.utf8CodeUnitCount
-    }
-
-    @inline(__always)
-    static func putInteger(_ value: Int, _ out: inout UnsafeMutablePointer<UInt8>) {
-        var digits = 1
-        var probe = value / 10
-        while probe > 0 {
-            digits &+= 1
-            probe /= 10
-        }
-        var rest = value
-        var index = digits - 1
-        repeat {
-            out[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-            rest /= 10
-            index &-= 1
-        } while index >= 0
-        out += digits
-    }
-
-    /// `text` as a JSON string with the escapes of `string(_:)`.
+    /// `text` as a JSON string, quotes included.
     @inline(__always)
     static func putString(_ text: UnsafeBufferPointer<UInt8>, _ out: inout UnsafeMutablePointer<UInt8>) {
         out.pointee = 0x22
         out += 1
-        var index = 0
-        let count = text.count
-        while index < count {
-            let byte = text[index]
-            if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F, byte != 0xE2, byte != 0xEF {
-                out.pointee = byte
-                out += 1
-                index &+= 1
-                continue
-            }
-            // The rare bytes: escapes, or a lead byte that only sometimes starts one.
-            switch byte {
-            case 0x22: put("\\\"", &out)
-            case 0x5C: put("\\\\", &out)
-            case 0x0A: put("\\n", &out)
-            case 0x0D: put("\\r", &out)
-            case 0x09: put("\\t", &out)
-            case 0x08: put("\\b", &out)
-            case 0x0C: put("\\f", &out)
-            case 0xE2 where index + 2 < count && text[index + 1] == 0x80 && text[index + 2] & 0xFE == 0xA8:
-                put(text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", &out)
-                index &+= 2
-            case 0xEF where index + 2 < count && text[index + 1] == 0xBB && text[index + 2] == 0xBF:
-                put("\\ufeff", &out)
-                index &+= 2
-            case 0xE2, 0xEF:
-                out.pointee = byte
-                out += 1
-            default:
-                put("\\u00", &out)
-                out[0] = hexDigits[Int(byte >> 4)]
-                out[1] = hexDigits[Int(byte & 0x0F)]
-                out += 2
-            }
-            index &+= 1
-        }
+        putEscaped(text, &out)
         out.pointee = 0x22
         out += 1
     }

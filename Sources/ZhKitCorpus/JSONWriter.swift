@@ -14,19 +14,19 @@ public struct JSONWriter {
 
     /// Appends ASCII text as is (keys, punctuation). The caller guarantees it needs no escaping.
     @inlinable
-    public mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends one ASCII byte.
     @inlinable
-    public mutating func raw(_ byte: UInt8) {
+    package mutating func raw(_ byte: UInt8) {
         bytes.append(byte)
     }
 
     /// Appends `value` in decimal. O(digits).
     @inlinable
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
             var out = scratch.baseAddress!
             if value < 0 {
@@ -39,7 +39,7 @@ public struct JSONWriter {
     }
 
     /// Appends `value` with up to six decimals, shortest form (`0.794`, `1`, `0`).
-    public mutating func decimal(_ value: Double) {
+    package mutating func decimal(_ value: Double) {
         guard value.isFinite else {
             raw("null")
             return
@@ -60,7 +60,7 @@ public struct JSONWriter {
 
     /// Appends `text` as a JSON string, quotes included.
     @inlinable
-    public mutating func string(_ text: Substring) {
+    package mutating func string(_ text: Substring) {
         if text.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
         var copy = String(text)  // a bridged string: make it native UTF-8 once
         copy.makeContiguousUTF8()
@@ -69,14 +69,14 @@ public struct JSONWriter {
 
     /// Appends `text` as a JSON string, quotes included.
     @inlinable
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         string(text[...])
     }
 
     /// Appends valid UTF-8 `utf8` as a JSON string, quotes included, with the escapes of
     /// `putEscaped`. O(n): escaped a piece at a time into a scratch buffer on the stack.
     @inlinable
-    public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
+    package mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         let piece = 4096
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * min(utf8.count, piece) + 6) { scratch in

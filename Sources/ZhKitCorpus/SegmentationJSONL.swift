@@ -7,7 +7,7 @@ extension JSONWriter {
     /// where `start` and `end` are Unicode scalar offsets (a Python `str` index), end exclusive.
     /// Offsets are written relative to `origin`, the offsets of the text's first byte in the
     /// tokens' source (zero for a whole document, the line start for a line). O(n).
-    public mutating func segmentedText(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
+    package mutating func segmentedText(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
         raw(UInt8(ascii: "{"))
         segmentedTextFields(text, tokens: tokens, origin: origin)
         raw("}\n")
@@ -15,7 +15,7 @@ extension JSONWriter {
 
     /// Appends the `"text"` and `"tokens"` fields of `segmentedText`, without braces, so that
     /// other documents can embed them.
-    public mutating func segmentedTextFields(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
+    package mutating func segmentedTextFields(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
         raw("\"text\":")
         string(text)
         raw(",\"tokens\":[")
@@ -38,7 +38,7 @@ extension JSONWriter {
     /// scalars), `"kind"`, `"utf8"` and `"utf16"`, and the closing brace. Every writer of tokens
     /// goes through here, so that the format has one definition.
     @inlinable
-    public mutating func tokenFields(kind: TokenKind, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>) {
+    package mutating func tokenFields(kind: TokenKind, scalars: Range<Int>, utf8: Range<Int>, utf16: Range<Int>) {
         raw(",\"start\":")
         integer(scalars.lowerBound)
         raw(",\"end\":")
@@ -58,7 +58,7 @@ extension JSONWriter {
 
     /// Appends the name of `kind`, without quotes.
     @inlinable
-    public mutating func kindName(_ kind: TokenKind) {
+    package mutating func kindName(_ kind: TokenKind) {
         raw(kind.jsonName)
     }
 }

@@ -7,7 +7,7 @@ extension JSONWriter {
     ///
     /// The hot loop of every token writer: objects are built in a scratch buffer with raw
     /// pointer writes and appended 64 KB at a time. O(n).
-    public mutating func tokenObjects(
+    package mutating func tokenObjects(
         _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextPosition, first: inout Bool
     ) {
         let capacity = 1 << 16

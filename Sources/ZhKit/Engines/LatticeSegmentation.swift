@@ -351,7 +351,7 @@ struct LatticeSegmenter {
 
 /// Decodes the scalar at `index` of valid UTF-8 and its length in bytes. O(1).
 @inlinable @inline(__always)
-public func decodeScalarAndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+package func decodeScalarAndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
     let lead = UInt32(bytes[index])
     if lead < 0x80 { return (lead, 1) }
     if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }

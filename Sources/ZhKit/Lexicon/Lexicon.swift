@@ -31,7 +31,7 @@ public final class Lexicon: Sendable {
     /// Whether `scalar` is one the lexicon engine segments: a Han character, 〇 or ○, an ASCII or
     /// full-width digit, or the full-width `．` and `％` that numbers use.
     @inlinable
-    public static func isLatticeScalar(_ value: UInt32) -> Bool {
+    package static func isLatticeScalar(_ value: UInt32) -> Bool {
         if CharacterClass.isHan(value) || CharacterClass.isZeroCircle(value) || CharacterClass.isDigit(value) { return true }
         switch value {
         case 0xFF0E, 0xFF05:

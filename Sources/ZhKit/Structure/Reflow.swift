@@ -5,11 +5,11 @@
 /// no space between words, so a whitespace run with a line break between two Han characters or
 /// digits is such a wrap, not a paragraph end. With reflow, tokens and sentences run across it;
 /// offsets still count the raw bytes.
-public enum Reflow {
+package enum Reflow {
     /// The whitespace runs of `bytes` that are hard wraps: spaces, tabs, line breaks and U+3000,
     /// at least one line break among them, between a Han character, 〇 or a digit (or % after a
     /// number) and a Han character, 〇 or a digit. In order. O(n).
-    public static func wraps(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    package static func wraps(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var wraps: [Range<Int>] = []
         var index = 0
         let count = bytes.count
@@ -33,7 +33,7 @@ public enum Reflow {
 
     /// Whether the whitespace token `range` of `bytes`, which holds a line break, is a hard wrap
     /// (as `wraps(in:)` tells). O(1).
-    public static func isWrap(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isWrap(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         range.lowerBound > 0 && range.upperBound < bytes.count
             && continuesAcrossWrap(scalar(endingAt: range.lowerBound, in: bytes))
             && joinsAcrossWrap(decodeScalarAndLength(bytes, at: range.upperBound).0)
@@ -41,13 +41,13 @@ public enum Reflow {
 
     /// A character a wrapped line may end with: Han, 〇, a digit, or % after a number.
     @inlinable
-    public static func continuesAcrossWrap(_ scalar: UInt32) -> Bool {
+    package static func continuesAcrossWrap(_ scalar: UInt32) -> Bool {
         joinsAcrossWrap(scalar) || scalar == 0x25 || scalar == 0xFF05
     }
 
     /// A character a wrapped line may go on with: Han, 〇 or a digit.
     @inlinable
-    public static func joinsAcrossWrap(_ scalar: UInt32) -> Bool {
+    package static func joinsAcrossWrap(_ scalar: UInt32) -> Bool {
         CharacterClass.isHan(scalar) || CharacterClass.isDigit(scalar) || CharacterClass.isZeroCircle(scalar)
     }
 

@@ -17,9 +17,9 @@ public struct SentenceSpan: Sendable, Hashable {
 /// brackets that follow (`。”`, `？）`), and at every line break that ends a paragraph; with reflow, a
 /// hard wrap (`Reflow`) ends nothing. The whitespace after a sentence belongs to it, so the
 /// sentences cover the text exactly, as the tokens do.
-public enum Sentences {
+package enum Sentences {
     /// The sentences of `bytes` (valid UTF-8) segmented into `spans`. O(n).
-    public static func split(_ bytes: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], reflow: Bool) -> [SentenceSpan] {
+    package static func split(_ bytes: UnsafeBufferPointer<UInt8>, spans: [TokenSpan], reflow: Bool) -> [SentenceSpan] {
         var sentences: [SentenceSpan] = []
         var sentenceStart = 0
         var startsParagraph = true

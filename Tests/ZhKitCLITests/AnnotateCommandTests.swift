@@ -106,6 +106,30 @@ import Testing
         #expect(abs((overall["recall"] as? Double ?? 0) - 0.666667) < 1e-6)
     }
 
+    /// `--tokens none`: the same document without its tokens, the same entities; refused with a
+    /// format made of tokens.
+    @Test func tokensNoneLeavesOutTheTokensOnly() throws {
+        let input = Data("联合国环境规划署在2020年投入10亿美元。\n\n第二段。".utf8)
+        func document(_ arguments: [String]) throws -> [String: Any] {
+            let result = try CLIRunner.run(["annotate", "--quiet", "--no-tagger"] + arguments, stdin: input)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        }
+        let full = try document([])
+        let compact = try document(["--tokens", "none"])
+        #expect(full["tokens"] != nil)
+        #expect(compact["tokens"] == nil)
+        #expect(Set(compact.keys) == Set(full.keys).subtracting(["tokens"]))
+        for key in ["text", "paragraphs", "sentences", "entities"] {
+            let a = try JSONSerialization.data(withJSONObject: try #require(full[key]), options: [.sortedKeys, .fragmentsAllowed])
+            let b = try JSONSerialization.data(withJSONObject: try #require(compact[key]), options: [.sortedKeys, .fragmentsAllowed])
+            #expect(a == b, "\(key)")
+        }
+        let refused = try CLIRunner.run(["annotate", "--tokens", "none", "--format", "conllu"], stdin: input)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--tokens none goes with --format jsonl"))
+    }
+
     @Test func aReferenceDateResolvesRelativeDates() throws {
         let input = #"{"id": "r", "text": "去年10月，明天，三天前"}"# + "\n"
         func values(_ arguments: [String]) throws -> [String] {

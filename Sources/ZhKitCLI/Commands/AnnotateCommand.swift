@@ -64,6 +64,9 @@ struct AnnotateCommand: ParsableCommand {
     @Flag(help: "With --format bio: a character a line instead of a token.")
     var char = false
 
+    @Option(help: "With --format jsonl: all (every token, the default) or none (text, paragraphs, sentences and entities: a sixth to a seventh of the size).")
+    var tokens: TokenOutput = .all
+
     @Flag(help: "Treat hard line wraps between Han characters or inside numbers (PDF text) as no boundary.")
     var reflow = false
 
@@ -83,6 +86,7 @@ struct AnnotateCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if noTagger && model != nil { throw ValidationError("--model and --no-tagger exclude each other") }
         if char && format != .bio { throw ValidationError("--char goes with --format bio") }
+        if tokens == .none && format != .jsonl { throw ValidationError("--tokens none goes with --format jsonl: the other formats are made of tokens") }
         if format == .brat && output == nil { throw ValidationError("--format brat writes two files per input: give --output") }
         if format == .brat && inputFormat == .jsonl { throw ValidationError("--format brat needs text input: its .txt is the input itself") }
         if let referenceDate, CalendarDate(referenceDate) == nil {
@@ -100,7 +104,8 @@ struct AnnotateCommand: ParsableCommand {
         var progress = ProgressLine(quiet: quiet, totalFiles: inputs.count, totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
         var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
         var producer = PartProducer(inputs: inputs, cut: inputFormat == .text ? .paragraph : .lineBreak)
-        let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, jsonlInput: inputFormat == .jsonl)
+        let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, tokens: tokens == .all,
+            jsonlInput: inputFormat == .jsonl)
         // The progress line goes before any message that ends the run.
         defer { progress.finish() }
         // One part per thread in a batch: a megabyte of text makes up to 25 MB of JSONL.
@@ -211,6 +216,8 @@ struct PartRenderer: Sendable {
     let format: CorpusFormat
     let scheme: TagScheme
     let characters: Bool
+    /// Whether the `jsonl` documents carry their tokens (`--tokens all`).
+    let tokens: Bool
     let jsonlInput: Bool
 
     func callAsFunction(_ part: InputPart) throws(CLIError) -> RenderedPart {
@@ -218,7 +225,7 @@ struct PartRenderer: Sendable {
             try checkUTF8(bytes, name: part.name, baseOffset: part.origin.utf8 + part.byteOrderMark)
         }
         var rendered = RenderedPart()
-        var writer = JSONWriter(capacity: part.bytes.count * (format == .jsonl ? 24 : 8) + 64)
+        var writer = JSONWriter(capacity: part.bytes.count * (format == .jsonl && tokens ? 24 : 8) + 64)
         if jsonlInput {
             var lineNumber = part.firstLine
             for line in part.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -243,7 +250,7 @@ struct PartRenderer: Sendable {
         }
         let layout = DocumentLayout(document)
         switch format {
-        case .jsonl: writer.corpusDocument(layout)
+        case .jsonl: writer.corpusDocument(layout, tokens: tokens)
         case .conllu: writer.conllu(layout, scheme: scheme)
         case .bio: writer.bio(layout, scheme: scheme, characters: characters)
         case .spacy: writer.spacy(layout)
@@ -357,4 +364,9 @@ func loadNameTagger(_ path: String) throws(CLIError) -> NameTagger {
         throw CLIError(.dataError, "'\(path)' was trained with other name lists than this zhkit's: train it again with this version")
     }
     return tagger
+}
+
+/// Which tokens a `jsonl` document carries (`--tokens`).
+enum TokenOutput: String, ExpressibleByArgument, CaseIterable {
+    case all, none
 }

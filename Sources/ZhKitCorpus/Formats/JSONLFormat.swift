@@ -10,8 +10,10 @@ extension JSONWriter {
     /// `{"text", "kind", "start", "end", "utf8", "utf16"}` as `tokenObjects` writes them, entities
     /// as `entityFields` does; every offset is relative to `text`. A part
     /// of a longer input carries `part` (0, 1, …) and `offset`, where its text starts in the input
-    /// (`{"start", "utf8", "utf16"}`). O(n).
-    public mutating func corpusDocument(_ layout: DocumentLayout) {
+    /// (`{"start", "utf8", "utf16"}`). With `tokens` false the `tokens` field is left out: a
+    /// document a fraction of the size, for pipelines that need the entities and sentences only.
+    /// O(n).
+    public mutating func corpusDocument(_ layout: DocumentLayout, tokens: Bool = true) {
         let document = layout.document
         raw(UInt8(ascii: "{"))
         if let id = document.id {
@@ -45,13 +47,16 @@ extension JSONWriter {
             let (start, end) = layout.sentenceBounds(index)
             bounds(start, end)
         }
-        raw("],\"tokens\":[")
-        var position = TextPosition.zero
-        var first = true
-        document.text.withUnsafeBufferPointer { bytes in
-            tokenObjects(document.spans, in: bytes, position: &position, first: &first)
-        }
         raw("]")
+        if tokens {
+            raw(",\"tokens\":[")
+            var position = TextPosition.zero
+            var first = true
+            document.text.withUnsafeBufferPointer { bytes in
+                tokenObjects(document.spans, in: bytes, position: &position, first: &first)
+            }
+            raw("]")
+        }
         entityFields(document.entities)
         raw("}\n")
     }

@@ -145,28 +145,13 @@ enum Vocabulary {
     static let latinUnitTable = WordTable(latinUnits)
     static let classifierTable = WordTable(classifiers.map { ($0, ()) })
 
-    /// The longest of `words` at `index` of `s`, with its payload and end, or `nil`.
-    /// O(total length of the words that share the first character); no allocation.
-    static func match<T>(_ words: [(String, T)], in s: [UInt32], at index: Int) -> (word: String, payload: T, end: Int)? {
-        guard index < s.count else { return nil }
-        var best: (String, T, Int)?
-        let first = s[index]
-        for (word, payload) in words {
-            let scalars = word.unicodeScalars
-            guard scalars[scalars.startIndex].value == first, starts(s, at: index, with: scalars) else { continue }
-            let end = index + scalars.count
-            if best == nil || end > best!.2 { best = (word, payload, end) }
-        }
-        return best.map { (word: $0.0, payload: $0.1, end: $0.2) }
-    }
-
-    /// Whether `s` at `index` starts with `word`. O(length of `word`), no allocation.
     /// Whether `word` ends in `s` right before `index`. O(length of `word`).
     static func endsBefore(_ s: [UInt32], at index: Int, with word: String) -> Bool {
         let count = word.unicodeScalars.count
         return index >= count && starts(s, at: index - count, with: word)
     }
 
+    /// Whether `s` at `index` starts with `word`. O(length of `word`), no allocation.
     static func starts(_ s: [UInt32], at index: Int, with word: String) -> Bool {
         starts(s, at: index, with: word.unicodeScalars)
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Side-by-side speed: `zhkit segment` and jieba-rs (rjieba, from PyPI) on the same 20 MB input,
-# in the same run. Prints MB/s of each and their ratio.
+# Side-by-side speed: `zhkit segment`, `zhkit annotate` (JSONL with every token, and with
+# `--tokens none`) and jieba-rs (rjieba, from PyPI) on the same 20 MB input, in the same run.
+# Prints MB/s of each and their ratio to jieba-rs's `cut` (issue 12's targets: segment --jobs 1
+# ≥ 3×, annotate --jobs 1 ≥ 1×).
 #
 # Usage: bash Benchmarks/compare-jieba.sh [DATA_DIR]
 # DATA_DIR holds sighan2005/ (default: ../shared/data beside the repository). rjieba goes into a
@@ -51,11 +53,15 @@ cores=$(nproc)
 t_zhkit=$(best_of_three "$zhkit" segment "$input")
 t_zhkit1=$(best_of_three "$zhkit" segment --jobs 1 "$input")
 t_jieba=$(best_of_three "$venv/bin/python" "$work/jieba.py" "$input" /dev/null)
+t_annotate1=$(best_of_three "$zhkit" annotate --quiet --jobs 1 "$input")
+t_annotate1none=$(best_of_three "$zhkit" annotate --quiet --jobs 1 --tokens none "$input")
 rate() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
 ratio() { echo "scale=2; $2 / $1" | bc -l; }
 printf 'input: %s bytes (SIGHAN 2005 PKU + MSR test texts, repeated)\n\n' "$bytes"
 printf '| segmenter | MB/s | vs. jieba-rs |\n|---|---|---|\n'
 printf '| zhkit segment, %s threads | %s | %s× |\n' "$cores" "$(rate "$t_zhkit")" "$(ratio "$t_zhkit" "$t_jieba")"
 printf '| zhkit segment --jobs 1 | %s | %s× |\n' "$(rate "$t_zhkit1")" "$(ratio "$t_zhkit1" "$t_jieba")"
+printf '| zhkit annotate --jobs 1 (JSONL, every token) | %s | %s× |\n' "$(rate "$t_annotate1")" "$(ratio "$t_annotate1" "$t_jieba")"
+printf '| zhkit annotate --jobs 1 --tokens none | %s | %s× |\n' "$(rate "$t_annotate1none")" "$(ratio "$t_annotate1none" "$t_jieba")"
 printf '| jieba-rs (rjieba), 1 thread | %s | 1× |\n' "$(rate "$t_jieba")"
 printf '\nzhkit on %s threads vs. 1: %s×\n' "$cores" "$(ratio "$t_zhkit" "$t_zhkit1")"

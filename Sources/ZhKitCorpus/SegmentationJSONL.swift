@@ -1,37 +1,29 @@
 import ZhKit
 
 extension JSONWriter {
-    /// Appends one segmented text as a JSON object and a line break.
-    ///
-    /// `{"text": …, "tokens": [{"text", "start", "end", "kind", "utf8": [s, e], "utf16": [s, e]}]}`,
-    /// where `start` and `end` are Unicode scalar offsets (a Python `str` index), end exclusive.
-    /// Offsets are written relative to `origin`, the offsets of the text's first byte in the
-    /// tokens' source (zero for a whole document, the line start for a line). O(n).
-    package mutating func segmentedText(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
-        raw(UInt8(ascii: "{"))
-        segmentedTextFields(text, tokens: tokens, origin: origin)
-        raw("}\n")
-    }
-
-    /// Appends the `"text"` and `"tokens"` fields of `segmentedText`, without braces, so that
-    /// other documents can embed them.
-    package mutating func segmentedTextFields(_ text: Substring, tokens: some Collection<Token>, origin: TextPosition = .zero) {
-        raw("\"text\":")
+    /// Appends one segmented text as a JSON object and a line break: `{"text": …, "tokens":
+    /// [{"text", "start", "end", "kind", "utf8": [s, e], "utf16": [s, e]}]}`, where `start` and
+    /// `end` are Unicode scalar offsets (a Python `str` index), end exclusive, counted from the
+    /// text's start. `spans` cover valid UTF-8 `text` from its first byte. Calls `flush` whenever
+    /// more than `limit` bytes are buffered, so that a long document needs no buffer of its whole
+    /// output. O(n).
+    package mutating func segmentedText(
+        _ text: UnsafeBufferPointer<UInt8>, spans: some Collection<TokenSpan>,
+        flushAbove limit: Int = .max, flush: (inout JSONWriter) throws -> Void
+    ) rethrows {
+        raw("{\"text\":")
         string(text)
         raw(",\"tokens\":[")
+        var position = TextPosition.zero
         var first = true
-        for token in tokens {
-            if !first { raw(UInt8(ascii: ",")) }
-            first = false
-            raw("{\"text\":")
-            string(token.text)
-            tokenFields(
-                kind: token.kind,
-                scalars: (token.scalars.lowerBound - origin.scalars)..<(token.scalars.upperBound - origin.scalars),
-                utf8: (token.utf8.lowerBound - origin.utf8)..<(token.utf8.upperBound - origin.utf8),
-                utf16: (token.utf16.lowerBound - origin.utf16)..<(token.utf16.upperBound - origin.utf16))
+        var rest = spans[...]
+        while !rest.isEmpty {
+            let batch = rest.prefix(4096)
+            tokenObjects(batch, in: text, position: &position, first: &first)
+            rest = rest[batch.endIndex...]
+            if bytes.count > limit { try flush(&self) }
         }
-        raw(UInt8(ascii: "]"))
+        raw("]}\n")
     }
 
     /// Appends the rest of a token object after its `"text"`: `"start"` and `"end"` (Unicode

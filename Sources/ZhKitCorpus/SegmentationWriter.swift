@@ -103,30 +103,9 @@ public struct SegmentationWriter {
             }
             writer.raw(UInt8(ascii: "\n"))
         case .jsonl:
-            writer.raw("{\"text\":")
-            writer.string(UnsafeBufferPointer(rebasing: bytes[line]))
-            writer.raw(",\"tokens\":[")
-            var scalars = 0
-            var utf16 = 0
-            for (index, (range, kind)) in tokens.enumerated() {
-                if index > 0 { writer.raw(UInt8(ascii: ",")) }
-                var tokenScalars = 0
-                var supplementary = 0
-                for k in range {
-                    let byte = bytes[k]
-                    tokenScalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
-                    supplementary &+= byte >= 0xF0 ? 1 : 0
-                }
-                writer.raw("{\"text\":")
-                writer.string(UnsafeBufferPointer(rebasing: bytes[range]))
-                writer.tokenFields(
-                    kind: kind, scalars: scalars..<(scalars + tokenScalars),
-                    utf8: (range.lowerBound - line.lowerBound)..<(range.upperBound - line.lowerBound),
-                    utf16: utf16..<(utf16 + tokenScalars + supplementary))
-                scalars += tokenScalars
-                utf16 += tokenScalars + supplementary
-            }
-            writer.raw("]}\n")
+            // The line's own text and tokens, offsets counted from its start.
+            let spans = tokens.map { TokenSpan(end: $0.0.upperBound - line.lowerBound, kind: $0.1) }
+            writer.segmentedText(UnsafeBufferPointer(rebasing: bytes[line]), spans: spans) { _ in }
         }
     }
 }

@@ -78,10 +78,16 @@ struct SegmentCommand: ParsableCommand {
         let inputs = (files.isEmpty ? [nil] : files.map(Optional.some)).map { InputFile(path: $0, encoding: InputEncoding(argument: encoding)) }
         for input in inputs {
             if document {
-                let text = try input.readText()
-                var writer = JSONWriter(capacity: text.utf8.count * 8)
-                writer.segmentedText(text[...], tokens: segmenter.tokens(in: text))
-                try output.write(writer.bytes)
+                var text = try input.readText()
+                // Written a megabyte at a time: a long document's output never sits whole in memory.
+                try text.withUTF8 { bytes in
+                    var writer = JSONWriter(capacity: 1 << 21)
+                    try writer.segmentedText(bytes, spans: segmenter.spans(in: bytes), flushAbove: 1 << 20) { writer in
+                        try output.write(writer.bytes)
+                        writer.bytes.removeAll(keepingCapacity: true)
+                    }
+                    try output.write(writer.bytes)
+                }
             } else {
                 let reader = try input.open()
                 let shift = reader.bomLength

@@ -6,14 +6,18 @@ extension JSONWriter {
     /// which it moves past them. `first` tells whether a comma goes before the first one.
     ///
     /// The hot loop of every token writer: objects are built in a scratch buffer with raw
-    /// pointer writes and appended 64 KB at a time. O(n).
+    /// pointer writes and appended 64 KB at a time. Offsets are counted from the bytes as it goes,
+    /// unless `ends` gives them (a `DocumentLayout`'s positions past the first: the end of each
+    /// token), so that a text whose positions are known is not walked twice. O(n).
     package mutating func tokenObjects(
-        _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextPosition, first: inout Bool
+        _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextPosition, first: inout Bool,
+        ends: ArraySlice<TextPosition>? = nil
     ) {
         let capacity = 1 << 16
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { scratch.deallocate() }
         var out = scratch
+        var count = 0  // tokens written, to index `ends`
         for span in spans {
             let start = position.utf8
             let length = span.end - start
@@ -24,14 +28,20 @@ extension JSONWriter {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: scratch, count: out - scratch))
                 out = scratch
             }
-            var scalars = 0
-            var supplementary = 0
-            for index in start..<span.end {
-                let byte = text[index]
-                scalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
-                supplementary &+= byte >= 0xF0 ? 1 : 0
+            let next: TextPosition
+            if let ends {
+                next = ends[ends.startIndex + count]
+            } else {
+                var scalars = 0
+                var supplementary = 0
+                for index in start..<span.end {
+                    let byte = text[index]
+                    scalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
+                    supplementary &+= byte >= 0xF0 ? 1 : 0
+                }
+                next = TextPosition(utf8: span.end, scalars: position.scalars + scalars, utf16: position.utf16 + scalars + supplementary)
             }
-            let next = TextPosition(utf8: span.end, scalars: position.scalars + scalars, utf16: position.utf16 + scalars + supplementary)
+            count += 1
             if worst > capacity {
                 // A token longer than the scratch buffer (a run of one symbol, say): the slow path.
                 if !first { raw(UInt8(ascii: ",")) }

@@ -53,7 +53,7 @@ extension JSONWriter {
             var position = TextPosition.zero
             var first = true
             document.text.withUnsafeBufferPointer { bytes in
-                tokenObjects(document.spans, in: bytes, position: &position, first: &first)
+                tokenObjects(document.spans, in: bytes, position: &position, first: &first, ends: layout.positions.dropFirst())
             }
             raw("]")
         }

@@ -206,8 +206,15 @@ struct PartProducer {
 
 /// What a part becomes: the format's bytes, and for BRAT its entities (numbered when written).
 struct RenderedPart: Sendable {
-    var bytes: [UInt8] = []
+    /// The output, in pieces of about a megabyte: a jsonl part with every token runs to 27 times
+    /// its text, and one array that size would double itself (and copy) as it grew.
+    var pieces: [[UInt8]] = []
     var brat: [BratEntity] = []
+
+    /// Calls `body` with each piece, in order.
+    func forEachPiece(_ body: ([UInt8]) throws -> Void) rethrows {
+        for piece in pieces { try body(piece) }
+    }
 }
 
 /// Annotates a part and writes it in the format: the work each thread does.
@@ -216,6 +223,8 @@ struct PartRenderer: Sendable {
     let format: CorpusFormat
     let scheme: TagScheme
     let characters: Bool
+    /// The size output is handed on in (`RenderedPart.pieces`).
+    static let pieceSize = 1 << 20
     /// Whether the `jsonl` documents carry their tokens (`--tokens all`).
     let tokens: Bool
     let jsonlInput: Bool
@@ -225,7 +234,7 @@ struct PartRenderer: Sendable {
             try checkUTF8(bytes, name: part.name, baseOffset: part.origin.utf8 + part.byteOrderMark)
         }
         var rendered = RenderedPart()
-        var writer = JSONWriter(capacity: part.bytes.count * (format == .jsonl && tokens ? 24 : 8) + 64)
+        var writer = JSONWriter(capacity: min(part.bytes.count * 8 + 64, Self.pieceSize * 2))
         if jsonlInput {
             var lineNumber = part.firstLine
             for line in part.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -239,7 +248,7 @@ struct PartRenderer: Sendable {
             document.byteOrderMark = part.byteOrderMark > 0
             write(document, into: &writer, rendered: &rendered)
         }
-        rendered.bytes = writer.bytes
+        rendered.pieces.append(writer.bytes)
         return rendered
     }
 
@@ -250,7 +259,12 @@ struct PartRenderer: Sendable {
         }
         let layout = DocumentLayout(document)
         switch format {
-        case .jsonl: writer.corpusDocument(layout, tokens: tokens)
+        case .jsonl:
+            writer.corpusDocument(layout, tokens: tokens, flushAbove: Self.pieceSize) { writer in
+                rendered.pieces.append(writer.bytes)
+                writer.bytes = []
+                writer.bytes.reserveCapacity(Self.pieceSize * 2)
+            }
         case .conllu: writer.conllu(layout, scheme: scheme)
         case .bio: writer.bio(layout, scheme: scheme, characters: characters)
         case .spacy: writer.spacy(layout)
@@ -306,7 +320,7 @@ struct AnnotationSink {
 
     mutating func consume(_ part: InputPart, _ rendered: RenderedPart) throws {
         guard let folder else {
-            try standardOutput.write(rendered.bytes)
+            try rendered.forEachPiece { try standardOutput.write($0) }
             return
         }
         if open?.input != part.input {
@@ -328,7 +342,7 @@ struct AnnotationSink {
             writer.brat(rendered.brat, next: &nextEntity)
             try main.write(writer.bytes)
         } else {
-            try main.write(rendered.bytes)
+            try rendered.forEachPiece { try main.write($0) }
         }
         if part.isLast {
             try main.commit()

@@ -13,7 +13,12 @@ extension JSONWriter {
     /// (`{"start", "utf8", "utf16"}`). With `tokens` false the `tokens` field is left out: a
     /// document a fraction of the size, for pipelines that need the entities and sentences only.
     /// O(n).
-    public mutating func corpusDocument(_ layout: DocumentLayout, tokens: Bool = true) {
+    ///
+    /// `flush` is called whenever more than `limit` bytes are buffered between tokens, so that
+    /// the caller can take the output in pieces.
+    public mutating func corpusDocument(
+        _ layout: DocumentLayout, tokens: Bool = true, flushAbove limit: Int = .max, flush: (inout JSONWriter) -> Void = { _ in }
+    ) {
         let document = layout.document
         raw(UInt8(ascii: "{"))
         if let id = document.id {
@@ -53,7 +58,13 @@ extension JSONWriter {
             var position = TextPosition.zero
             var first = true
             document.text.withUnsafeBufferPointer { bytes in
-                tokenObjects(document.spans, in: bytes, position: &position, first: &first, ends: layout.positions.dropFirst())
+                var next = 0
+                while next < document.spans.count {
+                    let batch = next..<min(next + 4096, document.spans.count)
+                    tokenObjects(document.spans[batch], in: bytes, position: &position, first: &first, ends: layout.positions[(batch.lowerBound + 1)...])
+                    next = batch.upperBound
+                    if self.bytes.count > limit { flush(&self) }
+                }
             }
             raw("]")
         }

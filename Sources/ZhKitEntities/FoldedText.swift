@@ -24,7 +24,6 @@ struct FoldedText {
         var index = 0
         var digitRun = 0  // digits since the last other folded character
         var spacedDigits = false, thousands = false  // the digit group a folded space is inside
-        func isDigit(_ scalar: UInt32) -> Bool { (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar) }
         while index < raw.count {
             let scalar = raw[index]
             if Self.isFoldableSpace(scalar), let last = scalars.last, Self.continuesSentence(last) {
@@ -39,9 +38,9 @@ struct FoldedText {
                 // (`联合国开发计划\n\n署`); after punctuation they are where a line or a
                 // paragraph ends, and nothing is folded (nor needs to be: no entity goes on there).
                 var folds = next < raw.count && Self.joins(raw[next])
-                if folds, !hasBreak, isDigit(last), isDigit(raw[next]) {
+                if folds, !hasBreak, CharacterClass.isDigit(last), CharacterClass.isDigit(raw[next]) {
                     var after = next
-                    while after < raw.count, isDigit(raw[after]) { after += 1 }
+                    while after < raw.count, CharacterClass.isDigit(raw[after]) { after += 1 }
                     let lone = after - next == 1 && (digitRun == 1 || spacedDigits)
                     let group = after - next == 3 && (digitRun <= 3 || thousands)
                     folds = lone || group
@@ -53,7 +52,7 @@ struct FoldedText {
                     continue
                 }
             }
-            if isDigit(scalar) {
+            if CharacterClass.isDigit(scalar) {
                 digitRun += 1
             } else {
                 digitRun = 0

@@ -1,4 +1,5 @@
 import Foundation
+import ZhKit
 
 /// A span found in folded text, before it is mapped back to the raw input.
 struct Candidate: Equatable {
@@ -37,7 +38,7 @@ struct NumberDateRecognizer {
             }
             if var candidate = longest(in: s, at: index) {
                 // `目标1`, `图2`: a number that labels an item of a list is no entity (rule 13).
-                if candidate.label == .cardinal, Numeral.isArabicDigit(s[index]), Self.labelNounTable.matchEnding(in: s, at: index) {
+                if candidate.label == .cardinal, CharacterClass.isDigit(s[index]), Self.labelNounTable.matchEnding(in: s, at: index) {
                     index = candidate.range.upperBound
                     continue
                 }
@@ -118,13 +119,13 @@ struct NumberDateRecognizer {
         for i in stride(from: found.count - 2, through: 0, by: -1) {
             let candidate = found[i], next = found[i + 1]
             guard candidate.label == .cardinal, candidate.range.count == 4, case .number(let number)? = candidate.value,
-                let year = NumberReading.wholeNumber(number), (1000...2999).contains(year), Numeral.isArabicDigit(s[candidate.range.lowerBound]),
+                let year = NumberReading.wholeNumber(number), (1000...2999).contains(year), CharacterClass.isDigit(s[candidate.range.lowerBound]),
                 next.label == .date
             else { continue }
             let gap = next.range.lowerBound - candidate.range.upperBound
             let listed = gap == 1 && [0x3001, 0x548C, 0x4E0E, 0x53CA, 0xFF0C].contains(s[candidate.range.upperBound])  // 、 和 与 及 ，
             let nextIsYear: Bool = if case .exact? = next.value?.date?.year { true } else { false }
-            let nextCountsYears = next.value?.period?.first.unit == .years && !Numeral.isArabicDigit(s[next.range.lowerBound])
+            let nextCountsYears = next.value?.period?.first.unit == .years && !CharacterClass.isDigit(s[next.range.lowerBound])
             guard listed && nextIsYear || gap == 0 && nextCountsYears else { continue }
             found[i] = Candidate(range: candidate.range, label: .date, value: .date(DateValue(year: .exact(year))))
         }
@@ -349,11 +350,11 @@ struct NumberDateRecognizer {
     func reading(in s: [UInt32], at index: Int) -> NumberReading? {
         guard index < s.count else { return nil }
         let scalar = s[index]
-        if Numeral.isArabicDigit(scalar) {
+        if CharacterClass.isDigit(scalar) {
             // Digits inside identifiers and codes (`AGRI3`, `cop-15`) are no numbers.
             if index > 0, Self.isASCIILetter(s[index - 1]) { return nil }
             if index > 1, s[index - 1] == 0x2D, Self.isASCIILetter(s[index - 2]) { return nil }
-            if index > 0, Numeral.isArabicDigit(s[index - 1]) { return nil }
+            if index > 0, CharacterClass.isDigit(s[index - 1]) { return nil }
             // Nor are numbers in URL paths (`/pga/75/`).
             if index > 0, s[index - 1] == 0x2F { return nil }
             guard let reading = NumberReader.read(s, from: index) else { return nil }
@@ -369,12 +370,12 @@ struct NumberDateRecognizer {
     /// Whether Latin letters or a slash after digits measure them (`2cm`, `60km/h`, `15k`,
     /// `1/2`) rather than make a code of them (`5G`, `3D`, `2019/4`).
     static func takesLatin(_ s: [UInt32], at end: Int) -> Bool {
-        func free(_ index: Int) -> Bool { index >= s.count || !(isASCIILetter(s[index]) || Numeral.isArabicDigit(s[index])) }
+        func free(_ index: Int) -> Bool { index >= s.count || !(isASCIILetter(s[index]) || CharacterClass.isDigit(s[index])) }
         if let (_, stop) = Vocabulary.latinUnitTable.match(in: s, at: end), free(stop) { return true }
         if [0x6B, 0x4B, 0x77, 0x57].contains(s[end]), free(end + 1) { return true }
         // A fraction of one digit over one: `1/2`, not `2019/4`.
-        return s[end] == 0x2F && (end < 2 || !Numeral.isArabicDigit(s[end - 2])) && end + 1 < s.count && Numeral.isArabicDigit(s[end + 1])
-            && (end + 2 >= s.count || !(Numeral.isArabicDigit(s[end + 2]) || s[end + 2] == 0x2F))
+        return s[end] == 0x2F && (end < 2 || !CharacterClass.isDigit(s[end - 2])) && end + 1 < s.count && CharacterClass.isDigit(s[end + 1])
+            && (end + 2 >= s.count || !(CharacterClass.isDigit(s[end + 2]) || s[end + 2] == 0x2F))
     }
 
     static func isASCIILetter(_ scalar: UInt32) -> Bool {
@@ -401,7 +402,7 @@ struct NumberDateRecognizer {
             if let de = (start..<min(start + 5, s.count)).first(where: { s[$0] == 0x7684 }) { start = de + 1 }
             for begin in (start == index + 1 ? [start] : [index + 1, start]) where begin < s.count {
                 if let period = single(in: s, at: begin), period.label == .date, period.value?.isPeriod == true,
-                    period.range.lowerBound == begin, !Numeral.isArabicDigit(s[begin]) || begin == index + 1
+                    period.range.lowerBound == begin, !CharacterClass.isDigit(s[begin]) || begin == index + 1
                 {
                     // A demonstrative period is a relative date (`这十年`: this decade): no value
                     // without a reference date, as 今年 has none.
@@ -461,8 +462,8 @@ struct NumberDateRecognizer {
             signed = index + 1
         } else if s[index] == 0x96F6, index + 1 < s.count, s[index + 1] == 0x4E0B {  // 零下
             signed = index + 2
-        } else if Numeral.isMinus(s[index]), index + 1 < s.count, Numeral.isArabicDigit(s[index + 1]),
-            index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || Numeral.isMinus(s[index - 1]))
+        } else if Numeral.isMinus(s[index]), index + 1 < s.count, CharacterClass.isDigit(s[index + 1]),
+            index == 0 || !(CharacterClass.isDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || Numeral.isMinus(s[index - 1]))
         {
             signed = index + 1
         } else {
@@ -472,11 +473,13 @@ struct NumberDateRecognizer {
         if s[index] == 0x96F6, let number = NumberReader.read(s, from: signed), number.end < s.count, s[number.end] == 0x5EA6 {
             return Candidate(range: index..<(number.end + 1), label: .quantity, value: .amount(-number.value, unit: "Cel"))
         }
+        guard signed < s.count else { return nil }
+        let following = single(in: s, at: signed)
         // `负三`: a numeral that is no entity alone is a number with its sign.
-        if s[index] == 0x8D1F, signed < s.count, single(in: s, at: signed) == nil, let number = NumberReader.read(s, from: signed), !number.isApproximate {
+        if s[index] == 0x8D1F, following == nil, let number = NumberReader.read(s, from: signed), !number.isApproximate {
             return Candidate(range: index..<number.end, label: .cardinal, value: .number(-number.value))
         }
-        guard signed < s.count, let amount = single(in: s, at: signed), amount.range.lowerBound == signed,
+        guard let amount = following, amount.range.lowerBound == signed,
             [.cardinal, .percent, .quantity, .money].contains(amount.label), let value = amount.value?.negated
         else { return nil }
         // 零下 says a temperature: only a quantity follows it.
@@ -487,26 +490,17 @@ struct NumberDateRecognizer {
     /// Dates written in digits: `2019/4/19`, `2019.9.6`, `2024-3-5`, `20240307`, `2019-04`.
     func numericDate(in s: [UInt32], at index: Int) -> Candidate? {
         // `’97` → 1997: a year by its last two digits after an apostrophe.
-        if s[index] == 0x2019 || s[index] == 0x27, index + 2 < s.count, Numeral.isArabicDigit(s[index + 1]), Numeral.isArabicDigit(s[index + 2]),
-            index + 3 >= s.count || !Numeral.isArabicDigit(s[index + 3])
+        if s[index] == 0x2019 || s[index] == 0x27, index + 2 < s.count, CharacterClass.isDigit(s[index + 1]), CharacterClass.isDigit(s[index + 2]),
+            index + 3 >= s.count || !CharacterClass.isDigit(s[index + 3])
         {
             let year = Numeral.digit(s[index + 1])! * 10 + Numeral.digit(s[index + 2])!
             return Candidate(range: index..<(index + 3), label: .date, value: .date(DateValue(year: .exact(Self.century(ofTwoDigitYear: year) + year))))
         }
-        guard Numeral.isArabicDigit(s[index]),
-            index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || s[index - 1] == 0x2F || s[index - 1] == 0x2E)
+        guard CharacterClass.isDigit(s[index]),
+            index == 0 || !(CharacterClass.isDigit(s[index - 1]) || Self.isASCIILetter(s[index - 1]) || s[index - 1] == 0x2F || s[index - 1] == 0x2E)
         else { return nil }
-        func digits(from start: Int, most: Int) -> (Int, Int) {
-            var end = start
-            var value = 0
-            while end < s.count, end < start + most, Numeral.isArabicDigit(s[end]) {
-                value = value * 10 + Numeral.digit(s[end])!
-                end += 1
-            }
-            return (value, end)
-        }
-        func isFree(_ end: Int) -> Bool { end >= s.count || !(Numeral.isArabicDigit(s[end]) || Self.isASCIILetter(s[end])) }
-        let (number, end) = digits(from: index, most: 8)
+        func isFree(_ end: Int) -> Bool { end >= s.count || !(CharacterClass.isDigit(s[end]) || Self.isASCIILetter(s[end])) }
+        let (number, end) = Self.arabicDigits(s, from: index, most: 8)
         if end - index == 8 {
             let (year, month, day) = (number / 10_000, number / 100 % 100, number % 100)
             guard isFree(end), (1900...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
@@ -515,10 +509,10 @@ struct NumberDateRecognizer {
         guard end - index == 4, (1900...2099).contains(number), end + 1 < s.count else { return nil }
         let separator = s[end]
         guard [0x2D, 0x2F, 0x2E, 0xFF0D, 0xFF0F, 0xFF0E].contains(separator) else { return nil }
-        let (month, monthEnd) = digits(from: end + 1, most: 2)
-        guard monthEnd > end + 1, (1...12).contains(month), monthEnd >= s.count || !Numeral.isArabicDigit(s[monthEnd]) else { return nil }
+        let (month, monthEnd) = Self.arabicDigits(s, from: end + 1, most: 2)
+        guard monthEnd > end + 1, (1...12).contains(month), monthEnd >= s.count || !CharacterClass.isDigit(s[monthEnd]) else { return nil }
         if monthEnd + 1 < s.count, s[monthEnd] == separator {
-            let (day, dayEnd) = digits(from: monthEnd + 1, most: 2)
+            let (day, dayEnd) = Self.arabicDigits(s, from: monthEnd + 1, most: 2)
             guard dayEnd > monthEnd + 1, (1...31).contains(day), isFree(dayEnd) else { return nil }
             return Candidate(range: index..<dayEnd, label: .date, value: .date(DateValue(year: .exact(number), month: month, day: day)))
         }
@@ -535,15 +529,15 @@ struct NumberDateRecognizer {
     /// Telephone numbers: an area code `0…` of three or four digits, a hyphen and seven or
     /// eight digits (`010-12345678`), or a mobile number of eleven digits `1[3-9]…`; their end.
     static func phoneNumberEnd(_ s: [UInt32], at index: Int) -> Int? {
-        guard s[index] == 0x30 || s[index] == 0x31, index == 0 || !Numeral.isArabicDigit(s[index - 1]) else { return nil }
+        guard s[index] == 0x30 || s[index] == 0x31, index == 0 || !CharacterClass.isDigit(s[index - 1]) else { return nil }
         var end = index
-        while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+        while end < s.count, CharacterClass.isDigit(s[end]) { end += 1 }
         let first = end - index
         if first == 11, s[index] == 0x31, (0x33...0x39).contains(s[index + 1]) { return end }
         guard s[index] == 0x30, first == 3 || first == 4, end + 1 < s.count, s[end] == 0x2D || s[end] == 0xFF0D else { return nil }
         var last = end + 1
-        while last < s.count, Numeral.isArabicDigit(s[last]) { last += 1 }
-        return (7...8).contains(last - end - 1) && (last >= s.count || !Numeral.isArabicDigit(s[last])) ? last : nil
+        while last < s.count, CharacterClass.isDigit(s[last]) { last += 1 }
+        return (7...8).contains(last - end - 1) && (last >= s.count || !CharacterClass.isDigit(s[last])) ? last : nil
     }
 
     /// Identifiers and codes that are no entities (rule 13): runs of three or more digit groups
@@ -551,7 +545,7 @@ struct NumberDateRecognizer {
     /// order number), a postal code after 邮编, and the shopping days 双十一 and 双11. Their end.
     static func codeEnd(_ s: [UInt32], at index: Int) -> Int? {
         if s[index] == 0x53CC, index + 1 < s.count, let (_, end) = shoppingDays.match(in: s, at: index + 1) { return end }  // 双
-        guard Numeral.isArabicDigit(s[index]), index == 0 || !Numeral.isArabicDigit(s[index - 1]) else { return nil }
+        guard CharacterClass.isDigit(s[index]), index == 0 || !CharacterClass.isDigit(s[index - 1]) else { return nil }
         // The number of groups and the lengths of the first three, without an array: this runs
         // at every number.
         var count = 0
@@ -559,7 +553,7 @@ struct NumberDateRecognizer {
         var end = index
         while true {
             let groupStart = end
-            while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+            while end < s.count, CharacterClass.isDigit(s[end]) { end += 1 }
             switch count {
             case 0: lengths.0 = end - groupStart
             case 1: lengths.1 = end - groupStart
@@ -567,7 +561,7 @@ struct NumberDateRecognizer {
             default: break
             }
             count += 1
-            guard end + 1 < s.count, s[end] == 0x2D, Numeral.isArabicDigit(s[end + 1]) else { break }
+            guard end + 1 < s.count, s[end] == 0x2D, CharacterClass.isDigit(s[end + 1]) else { break }
             end += 1
         }
         if count >= 3, !(lengths.0 == 4 && lengths.1 <= 2 && lengths.2 <= 2) { return end }
@@ -589,9 +583,9 @@ struct NumberDateRecognizer {
     /// Numbers of models and versions after a Latin name and a space (`iPhone 15`, `Windows
     /// 10`, `COP 26`): their end. A year keeps its reading (`in 2020`).
     static func modelNumberEnd(_ s: [UInt32], at index: Int) -> Int? {
-        guard Numeral.isArabicDigit(s[index]), index >= 2, s[index - 1] == 0x20, isASCIILetter(s[index - 2]) else { return nil }
+        guard CharacterClass.isDigit(s[index]), index >= 2, s[index - 1] == 0x20, isASCIILetter(s[index - 2]) else { return nil }
         var end = index
-        while end < s.count, Numeral.isArabicDigit(s[end]) { end += 1 }
+        while end < s.count, CharacterClass.isDigit(s[end]) { end += 1 }
         if end - index == 4, let year = Int(String(String.UnicodeScalarView(s[index..<end].compactMap(Unicode.Scalar.init)))), (1900...2099).contains(year) {
             return nil
         }
@@ -782,7 +776,7 @@ struct NumberDateRecognizer {
             else { return nil }
             hour = h
             stop = hourEnd + 1
-            let arabicHour = Numeral.isArabicDigit(s[start])
+            let arabicHour = CharacterClass.isDigit(s[start])
             if stop < s.count, s[stop] == 0x534A {  // 半
                 minute = 30
                 stop += 1
@@ -796,7 +790,7 @@ struct NumberDateRecognizer {
                 let withFen = minuteEnd < s.count && (s[minuteEnd] == 0x5206)  // 分
                 // Minutes need 分 unless they cannot be a decimal's digits: Arabic after an
                 // Arabic hour (`3点15`), or with 十 or a leading 零 (`三点十五`, `三点零五`).
-                let unambiguous = arabicHour && Numeral.isArabicDigit(s[stop])
+                let unambiguous = arabicHour && CharacterClass.isDigit(s[stop])
                     || s[stop..<minuteEnd].contains(where: { Numeral.smallUnit($0) == 10 || $0 == 0x96F6 })
                 guard withFen || unambiguous else { return nil }
                 minute = m
@@ -823,26 +817,33 @@ struct NumberDateRecognizer {
     /// The century a year written in two digits falls in: 1900 for 30–99, 2000 below.
     static func century(ofTwoDigitYear year: Int) -> Int { year >= 30 ? 1900 : 2000 }
 
+    /// The value of up to `most` Arabic digits from `start` (fewer where the digits stop), and
+    /// their end: the small whole numbers of dates and clocks. O(most).
+    static func arabicDigits(_ s: [UInt32], from start: Int, most: Int) -> (Int, Int) {
+        var end = start
+        var value = 0
+        while end < s.count, end < start + most, CharacterClass.isDigit(s[end]) {
+            value = value * 10 + Numeral.digit(s[end])!
+            end += 1
+        }
+        return (value, end)
+    }
+
     /// `14:30`, `9:05`, `14：30`: one or two digits, a colon and two digits (0–24, 0–59), not
     /// part of a longer run of digits and colons.
     static func colonTime(_ s: [UInt32], at index: Int) -> (hour: Int, minute: Int, second: Int?, end: Int)? {
-        guard Numeral.isArabicDigit(s[index]), index == 0 || !(Numeral.isArabicDigit(s[index - 1]) || s[index - 1] == 0x3A) else { return nil }
-        var end = index
-        var hour = 0
-        while end < s.count, end < index + 2, Numeral.isArabicDigit(s[end]) {
-            hour = hour * 10 + Numeral.digit(s[end])!
-            end += 1
-        }
-        guard end + 2 < s.count, s[end] == 0x3A || s[end] == 0xFF1A, Numeral.isArabicDigit(s[end + 1]), Numeral.isArabicDigit(s[end + 2]),
-            end + 3 >= s.count || !(Numeral.isArabicDigit(s[end + 3]) || (s[end + 3] == 0x3A && end + 4 < s.count && !Numeral.isArabicDigit(s[end + 4])))
+        guard CharacterClass.isDigit(s[index]), index == 0 || !(CharacterClass.isDigit(s[index - 1]) || s[index - 1] == 0x3A) else { return nil }
+        let (hour, end) = arabicDigits(s, from: index, most: 2)
+        guard end + 2 < s.count, s[end] == 0x3A || s[end] == 0xFF1A, CharacterClass.isDigit(s[end + 1]), CharacterClass.isDigit(s[end + 2]),
+            end + 3 >= s.count || !(CharacterClass.isDigit(s[end + 3]) || (s[end + 3] == 0x3A && end + 4 < s.count && !CharacterClass.isDigit(s[end + 4])))
         else { return nil }
         let minute = Numeral.digit(s[end + 1])! * 10 + Numeral.digit(s[end + 2])!
         guard hour <= 24, minute < 60 else { return nil }
         var stop = end + 3
         var second: Int?
         // Seconds: `14:30:05`.
-        if stop + 2 < s.count, s[stop] == 0x3A || s[stop] == 0xFF1A, Numeral.isArabicDigit(s[stop + 1]), Numeral.isArabicDigit(s[stop + 2]),
-            stop + 3 >= s.count || !Numeral.isArabicDigit(s[stop + 3])
+        if stop + 2 < s.count, s[stop] == 0x3A || s[stop] == 0xFF1A, CharacterClass.isDigit(s[stop + 1]), CharacterClass.isDigit(s[stop + 2]),
+            stop + 3 >= s.count || !CharacterClass.isDigit(s[stop + 3])
         {
             let value = Numeral.digit(s[stop + 1])! * 10 + Numeral.digit(s[stop + 2])!
             if value < 60 {
@@ -857,14 +858,9 @@ struct NumberDateRecognizer {
     /// (`3`, `15`, `十一`, `二十三`, `零五`), with no decimal part; its value and end.
     static func smallNumber(_ s: [UInt32], at index: Int) -> (Int, Int)? {
         guard index < s.count else { return nil }
-        if Numeral.isArabicDigit(s[index]) {
-            var end = index
-            var value = 0
-            while end < s.count, end < index + 2, Numeral.isArabicDigit(s[end]) {
-                value = value * 10 + Numeral.digit(s[end])!
-                end += 1
-            }
-            guard end >= s.count || !Numeral.isArabicDigit(s[end]) else { return nil }
+        if CharacterClass.isDigit(s[index]) {
+            let (value, end) = arabicDigits(s, from: index, most: 2)
+            guard end >= s.count || !CharacterClass.isDigit(s[end]) else { return nil }
             return (value, end)
         }
         var end = index
@@ -949,7 +945,7 @@ struct NumberDateRecognizer {
         }
         // `1/2`, `3/4`: a fraction in digits, as a decimal.
         if number.hasArabicDigits, number.multiplier == 1, end + 1 < s.count, s[end] == 0x2F, let denominator = Numeral.digit(s[end + 1]),
-            Numeral.isArabicDigit(s[end + 1]), end + 2 >= s.count || !(Numeral.isArabicDigit(s[end + 2]) || s[end + 2] == 0x2F),
+            CharacterClass.isDigit(s[end + 1]), end + 2 >= s.count || !(CharacterClass.isDigit(s[end + 2]) || s[end + 2] == 0x2F),
             denominator > 1, number.value < Decimal(denominator), start == 0 || s[start - 1] != 0x2F
         {
             var quotient = number.value / Decimal(denominator)

@@ -1,4 +1,5 @@
 import Foundation
+import ZhKit
 
 /// Digits and numerals as Chinese text writes them.
 enum Numeral {
@@ -33,10 +34,6 @@ enum Numeral {
         }
     }
 
-    /// Whether `scalar` is an Arabic digit (ASCII or full-width).
-    static func isArabicDigit(_ scalar: UInt32) -> Bool {
-        (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar)
-    }
 
     /// The value of a unit within a section: 十 (拾), 百 (佰), 千 (仟).
     static func smallUnit(_ scalar: UInt32) -> Int? {
@@ -124,13 +121,13 @@ enum NumberReader {
         var value = Decimal(0)
         var hasArabic = false
         var approximate = false
-        var digitsEnd = -1  // the end of a run of plain digits: the whole number is read from them, not the decimal
-        if Numeral.isArabicDigit(s[start]) {
-            guard let (number, end) = readArabic(s, from: start) else { return nil }
+        var digits: (end: Int, whole: Int64)?  // Arabic digits alone: their whole number, summed as read
+        if CharacterClass.isDigit(s[start]) {
+            guard let (number, end, whole) = readArabic(s, from: start) else { return nil }
             value = number
             index = end
             hasArabic = true
-            if end - start <= 18, !s[start..<end].contains(where: { !Numeral.isArabicDigit($0) }) { digitsEnd = end }
+            digits = whole.map { (end, $0) }
         } else if let (low, high, end) = readNeighbours(s, from: start) {
             return NumberReading(value: low, end: end, hasArabicDigits: false, isApproximate: true, length: end - start, upper: high,
                 whole: NumberReading.wholeInt64(low))
@@ -163,7 +160,7 @@ enum NumberReader {
         }
         value *= factor
         // `3万5千`, `1亿2千万`: a smaller part in digits and its unit after a large unit.
-        if factor >= 10_000, index < s.count, Numeral.isArabicDigit(s[index]), let (part, partEnd) = readArabic(s, from: index), partEnd < s.count {
+        if factor >= 10_000, index < s.count, CharacterClass.isDigit(s[index]), let (part, partEnd, _) = readArabic(s, from: index), partEnd < s.count {
             var unit = Decimal(1)
             var end = partEnd
             if let small = Numeral.smallUnit(s[end]) {
@@ -181,19 +178,16 @@ enum NumberReader {
         }
         return NumberReading(value: value, end: index, hasArabicDigits: hasArabic, isApproximate: approximate,
             length: index - start, multiplier: factor,
-            whole: index == digitsEnd ? Self.digitsValue(s[start..<index]) : NumberReading.wholeInt64(value))
-    }
-
-    /// The value of a run of Arabic digits (at most 18). O(n), no allocation.
-    static func digitsValue(_ digits: ArraySlice<UInt32>) -> Int64 {
-        digits.reduce(Int64(0)) { $0 * 10 + Int64(Numeral.digit($1)!) }
+            whole: digits?.end == index ? digits!.whole : NumberReading.wholeInt64(value))
     }
 
     /// Arabic digits with thousands commas (followed by exactly three digits) and a decimal point
     /// (`.`, `．`, `·` between digits).
     static let posix = Locale(identifier: "en_US_POSIX")
 
-    static func readArabic(_ s: [UInt32], from start: Int) -> (Decimal, Int)? {
+    /// The number of the Arabic digits from `start`, its end, and the whole number when it has no
+    /// decimal point and at most 18 digits (summed as read, so no caller converts the decimal).
+    static func readArabic(_ s: [UInt32], from start: Int) -> (Decimal, Int, Int64?)? {
         // The digits are summed as they come; a string is made only for a decimal point or more
         // than 18 digits, which are rare (most numbers are years and counts).
         var whole: Int64 = 0
@@ -202,17 +196,17 @@ enum NumberReader {
         var index = start
         while index < s.count {
             let scalar = s[index]
-            if let d = Numeral.isArabicDigit(scalar) ? Numeral.digit(scalar) : nil {
+            if let d = CharacterClass.isDigit(scalar) ? Numeral.digit(scalar) : nil {
                 if count < 18, pointAt == nil { whole = whole * 10 + Int64(d) }
                 count += 1
                 index += 1
             } else if scalar == 0x2C || scalar == 0xFF0C, pointAt == nil, index + 3 < s.count + 1,
-                (1...3).allSatisfy({ index + $0 < s.count && Numeral.isArabicDigit(s[index + $0]) }),
-                index + 4 >= s.count || !Numeral.isArabicDigit(s[index + 4])
+                (1...3).allSatisfy({ index + $0 < s.count && CharacterClass.isDigit(s[index + $0]) }),
+                index + 4 >= s.count || !CharacterClass.isDigit(s[index + 4])
             {
                 index += 1  // a thousands comma
             } else if scalar == 0x2E || scalar == 0xFF0E || scalar == 0xB7, pointAt == nil, count > 0,
-                index + 1 < s.count, Numeral.isArabicDigit(s[index + 1])
+                index + 1 < s.count, CharacterClass.isDigit(s[index + 1])
             {
                 pointAt = count
                 index += 1
@@ -221,17 +215,17 @@ enum NumberReader {
             }
         }
         guard count > 0 else { return nil }
-        if pointAt == nil, count <= 18 { return (Decimal(whole), index) }
+        if pointAt == nil, count <= 18 { return (Decimal(whole), index, whole) }
         var text = ""
         for scalar in s[start..<index] {
-            if let d = Numeral.digit(scalar), Numeral.isArabicDigit(scalar) {
+            if let d = Numeral.digit(scalar), CharacterClass.isDigit(scalar) {
                 text.append(Character(Unicode.Scalar(UInt8(d) + 0x30)))
             } else if scalar != 0x2C, scalar != 0xFF0C {
                 text.append(".")
             }
         }
         guard let value = Decimal(string: text, locale: Self.posix) else { return nil }
-        return (value, index)
+        return (value, index, nil)
     }
 
     /// Two neighbouring numerals for an approximate amount, perhaps with units after them:

@@ -48,8 +48,9 @@ let package = Package(
                 .copy("Resources/entities.zhner"),
             ]
         ),
-        // Corpus formats: readers and writers of annotated text.
-        .target(name: "ZhKitCorpus", dependencies: ["ZhKit", "ZhKitEntities"]),
+        // Annotated documents, the corpus formats, and the pipeline that reads files, folders and streams
+        // in parts and annotates them on every core.
+        .target(name: "ZhKitCorpus", dependencies: ["ZhKit", "ZhKitICU", "ZhKitEntities"]),
         // The `zhkit` command-line tool.
         .executableTarget(
             name: "ZhKitCLI",

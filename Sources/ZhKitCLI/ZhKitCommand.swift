@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZhKitCorpus
 
 #if canImport(Glibc)
 import Glibc
@@ -22,11 +23,9 @@ struct ZhKitCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CLIError {
-            printError(error.message)
+        } catch let error as CorpusError {
+            if error.code != .outputClosed { printError(error.message) }
             Glibc.exit(error.code.rawValue)
-        } catch is OutputClosed {
-            Glibc.exit(0)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -36,9 +35,18 @@ struct ZhKitCommand: ParsableCommand {
             }
             let message = self.message(for: error)
             printError(message.isEmpty ? "\(error)" : "\(message) (see 'zhkit --help')")
-            Glibc.exit(code == .validationFailure ? CLIError.Code.usage.rawValue : code.rawValue)
+            Glibc.exit(code == .validationFailure ? CorpusError.Code.usage.rawValue : code.rawValue)
         }
     }
+}
+
+/// glibc's `mallopt(M_MMAP_THRESHOLD, bytes)`, looked up at run time: Swift's Glibc module
+/// leaves out `<malloc.h>`. Does nothing where there is no such function.
+func fixMmapThreshold(_ bytes: Int32) {
+    let M_MMAP_THRESHOLD: Int32 = -3
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(M_MMAP_THRESHOLD, bytes)
 }
 
 /// Writes `zhkit: MESSAGE` as one line on standard error.

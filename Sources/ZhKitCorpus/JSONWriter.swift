@@ -2,12 +2,12 @@
 ///
 /// Hand-written because output is the hot end of every job: Foundation's `JSONEncoder` costs
 /// more than segmentation itself. Non-ASCII text is written as raw UTF-8, not `\u` escapes.
-public struct JSONWriter {
+package struct JSONWriter {
     /// The bytes written so far.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
 
     /// Makes a writer with room for `capacity` bytes.
-    public init(capacity: Int = 1 << 16) {
+    package init(capacity: Int = 1 << 16) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }

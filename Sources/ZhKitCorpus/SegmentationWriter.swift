@@ -2,9 +2,10 @@ import ZhKit
 
 /// Writes segmented lines straight from UTF-8 bytes, as `zhkit segment` does at speed.
 ///
+/// Public only to the benchmarks (`@_spi(Benchmarks)`), which time `zhkit segment`'s path.
 /// It takes token ranges from `Segmenter.forEachToken(inUTF8:)` and counts scalar and UTF-16
 /// offsets as it goes, so that no `Token` or `String` is made per token.
-public struct SegmentationWriter {
+@_spi(Benchmarks) public struct SegmentationWriter {
     public enum Format: Sendable {
         /// Words separated by one space, whitespace dropped, one output line per input line.
         case text
@@ -13,7 +14,7 @@ public struct SegmentationWriter {
     }
 
     public let format: Format
-    public var writer: JSONWriter
+    package var writer: JSONWriter
 
     public init(format: Format, capacity: Int) {
         self.format = format
@@ -108,4 +109,9 @@ public struct SegmentationWriter {
             writer.segmentedText(UnsafeBufferPointer(rebasing: bytes[line]), spans: spans) { _ in }
         }
     }
+}
+
+extension SegmentationWriter {
+    /// The bytes written so far.
+    public var bytes: [UInt8] { writer.bytes }
 }

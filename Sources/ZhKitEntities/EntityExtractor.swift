@@ -25,23 +25,12 @@ public struct EntityExtractor: Sendable {
         self.referenceDate = referenceDate
     }
 
-    /// The tokens and entities of `text`. O(n).
-    public func annotate(_ text: String) -> (tokens: [Token], entities: [Entity]) {
-        let tokens = segmenter.tokens(in: text)
-        return (tokens, entities(in: text, tokens: tokens))
-    }
-
-    /// The entities of `text`, in order, not overlapping. O(n).
+    /// The entities of `text`, in order, not overlapping; `Annotator` gives them with the
+    /// tokens and sentences they fall on. O(n).
     public func entities(in text: String) -> [Entity] {
-        entities(in: text, tokens: segmenter.tokens(in: text))
-    }
-
-    /// The entities of `text`, given its tokens (which must cover it, as a segmenter's do). O(n).
-    public func entities(in text: String, tokens: [Token]) -> [Entity] {
         var text = text
         text.makeContiguousUTF8()
-        let spans = tokens.map { TokenSpan(end: $0.utf8.upperBound, kind: $0.kind) }
-        return text.utf8.withContiguousStorageIfAvailable { entities(inUTF8: $0, spans: spans) } ?? []
+        return text.utf8.withContiguousStorageIfAvailable { entities(inUTF8: $0, spans: segmenter.spans(in: $0)) } ?? []
     }
 
     /// What the recognisers read of a text: its raw and folded characters, tokens, and the
@@ -90,7 +79,7 @@ public struct EntityExtractor: Sendable {
 
     /// The entities of valid UTF-8 `bytes`, given its segmenter spans: the fast path, with no
     /// `Token` or `String` per token. O(n).
-    public func entities(inUTF8 bytes: UnsafeBufferPointer<UInt8>, spans: [TokenSpan]) -> [Entity] {
+    package func entities(inUTF8 bytes: UnsafeBufferPointer<UInt8>, spans: [TokenSpan]) -> [Entity] {
         let analysis = analyze(bytes, spans: spans)
         let raw = analysis.raw
         let folded = analysis.folded

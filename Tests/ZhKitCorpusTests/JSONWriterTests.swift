@@ -100,7 +100,7 @@ import ZhKitEntities
     /// Adjacent entities inside one token once made an empty token (crash-87d2153a…).
     @Test func adjacentEntitiesMakeNoEmptyToken() throws {
         let text = "卡迪设计的4040\n年春夏系列时装包括一件由回收塑料制成裙。"
-        let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try Segmenter()), reflow: false)
+        let annotator = Annotator(extractor: EntityExtractor(segmenter: try Segmenter()), reflow: false)
         let document = annotator.annotate(Array(text.utf8), id: "x")
         var start = 0
         for span in document.spans {

@@ -8,7 +8,7 @@ import ZhKitEntities
 /// Invariants under random text: strings built of pieces that trouble segmenters and entity
 /// grammars (numerals, brackets, wraps, controls, combining runs, ZWJ sequences, all planes).
 @Suite struct PropertyTests {
-    static let annotators = [false, true].map { CorpusAnnotator(extractor: EntityExtractor(segmenter: try! Segmenter()), reflow: $0) }
+    static let annotators = [false, true].map { Annotator(extractor: EntityExtractor(segmenter: try! Segmenter()), reflow: $0) }
 
     static let pieces = [
         "联合国", "环境规划署", "委员会", "联盟", "（", "）", "(", ")", "《", "》", "“", "”", "「", "」", "2020", "年", "12月", "5日",

@@ -7,7 +7,7 @@ import ZhKitEntities
 /// Sharing: one annotator for many tasks. (Time on pathological text, which a wall clock in a test
 /// cannot judge, is measured in the benchmark package: `Pathological: …`.)
 @Suite struct ReliabilityTests {
-    static let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try! Segmenter()), reflow: true)
+    static let annotator = Annotator(extractor: EntityExtractor(segmenter: try! Segmenter()), reflow: true)
 
     /// One annotator shared by many concurrent tasks gives each the same result as alone.
     @Test func oneAnnotatorServesManyTasks() async throws {

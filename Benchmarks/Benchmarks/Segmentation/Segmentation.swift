@@ -1,7 +1,7 @@
 import Benchmark
 import Foundation
 import ZhKit
-import ZhKitCorpus
+@_spi(Benchmarks) import ZhKitCorpus
 import ZhKitEntities
 
 /// The SIGHAN 2005 test texts (PKU + MSR, about 1 MB) from `../shared/data` beside the
@@ -34,14 +34,10 @@ func measureThroughput(_ benchmark: Benchmark, _ body: () -> Int) {
     }
 }
 
-/// Counts tokens through the writers' fast path: token ranges over the UTF-8 bytes.
+/// Counts tokens through the fast path: spans (end and kind) over the UTF-8 bytes.
 func countTokenRanges(_ segmenter: Segmenter) -> Int {
-    var count = 0
     var text = corpus
-    text.withUTF8 { bytes in
-        segmenter.forEachToken(inUTF8: bytes) { _, _ in count += 1 }
-    }
-    return count
+    return text.withUTF8 { segmenter.spans(in: $0).count }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -89,22 +85,17 @@ let benchmarks: @Sendable () -> Void = {
     // Entities: tokens and entities of the whole text (ANNOTATION.md's labels).
     Benchmark("EntityExtractor: annotate, \(bytes / 1000) KB") { benchmark in
         let extractor = EntityExtractor(segmenter: try Segmenter())
-        measureThroughput(benchmark) { extractor.annotate(corpus).entities.count }
+        measureThroughput(benchmark) { extractor.entities(in: corpus).count }
     }
 
     // What `zhkit annotate FILE` does for one document: the annotator (segmenter spans,
     // sentences, entities) and the `jsonl` corpus document (paragraphs, sentences, tokens with
     // offsets in three units, entities with values); with the name tagger (the default) and
     // without it (`--no-tagger`), so that the tagger's share of the time is measured in one run.
-    let utf8 = Array(corpus.utf8)
     for (name, tagger) in [("", NameTagger.bundled as NameTagger?), (" (no name tagger)", nil)] {
         Benchmark("Annotate: tokens + entities + JSONL\(name), \(bytes / 1000) KB") { benchmark in
-            let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try Segmenter(), tagger: tagger), reflow: false)
-            measureThroughput(benchmark) {
-                var writer = JSONWriter(capacity: 1 << 24)
-                writer.corpusDocument(DocumentLayout(annotator.annotate(utf8, id: nil)))
-                return writer.bytes.count
-            }
+            let annotator = Annotator(extractor: EntityExtractor(segmenter: try Segmenter(), tagger: tagger), reflow: false)
+            measureThroughput(benchmark) { annotator.annotate(corpus).formatted().utf8.count }
         }
     }
 
@@ -113,8 +104,9 @@ let benchmarks: @Sendable () -> Void = {
         let segmenter = try Segmenter()
         measureThroughput(benchmark) {
             var writer = SegmentationWriter(format: .jsonl, capacity: bytes * 10)
-            utf8.withUnsafeBufferPointer { writer.appendLines($0, segmenter: segmenter) }
-            return writer.writer.bytes.count
+            var text = corpus
+            text.withUTF8 { writer.appendLines($0, segmenter: segmenter) }
+            return writer.bytes.count
         }
     }
 
@@ -128,21 +120,21 @@ let benchmarks: @Sendable () -> Void = {
     ]
     for (name, unit) in pathological {
         for size in [256_000, 1_000_000] {
-            let text = Array(String(repeating: unit, count: max(1, size / unit.utf8.count)).utf8)
+            let text = String(repeating: unit, count: max(1, size / unit.utf8.count))
             Benchmark("Pathological: \(name), \(size / 1000) KB", configuration: .init(metrics: [.wallClock, kilobytesPerSecond], maxIterations: 5)) { benchmark in
-                let annotator = CorpusAnnotator(extractor: EntityExtractor(segmenter: try Segmenter()), reflow: true)
+                let annotator = Annotator(extractor: EntityExtractor(segmenter: try Segmenter()), reflow: true)
                 let clock = ContinuousClock()
                 for _ in benchmark.scaledIterations {
                     let start = clock.now
-                    let layout = DocumentLayout(annotator.annotate(text, id: "t"))
-                    var writer = JSONWriter()
-                    writer.corpusDocument(layout)
-                    writer.conllu(layout, scheme: .bio)
-                    writer.spacy(layout)
-                    blackHole(writer.bytes.count)
+                    let document = annotator.annotate(text, id: "t")
+                    for format in [CorpusFormat.jsonl, .conllu, .spacy] {
+                        var options = CorpusOptions()
+                        options.format = format
+                        blackHole(document.formatted(options).utf8.count)
+                    }
                     let elapsed = clock.now - start
                     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                    benchmark.measurement(kilobytesPerSecond, Int(Double(text.count) / 1000 / seconds))
+                    benchmark.measurement(kilobytesPerSecond, Int(Double(text.utf8.count) / 1000 / seconds))
                 }
             }
         }

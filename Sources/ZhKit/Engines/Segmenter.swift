@@ -76,7 +76,7 @@ public struct Segmenter: Sendable {
     /// cover `bytes` exactly. The fast path for writers: no `Token`, no `String` per token.
     ///
     /// `bytes` must be valid UTF-8 (see `firstInvalidUTF8Offset(in:)`). O(n).
-    public func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (_ utf8: Range<Int>, _ kind: TokenKind) -> Void) {
+    package func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (_ utf8: Range<Int>, _ kind: TokenKind) -> Void) {
         var start = 0
         for span in spans(in: bytes) {
             body(start..<span.end, span.kind)
@@ -141,7 +141,7 @@ public struct Segmenter: Sendable {
 
     /// Builds tokens from spans, counting offsets in the three units in one pass over `bytes`,
     /// the UTF-8 of `text`. O(n).
-    public static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
+    package static func tokens(from spans: [TokenSpan], in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(spans.count)
         var counter = OffsetCounter()

@@ -82,7 +82,7 @@ extension Segmenter {
     /// when `reflow` is on: a word broken by a wrap is one token whose bytes include the wrap
     /// (`联\n合国`), and a wrap that falls between words is a whitespace token. The spans cover
     /// `bytes` exactly, as always. O(n).
-    public func spans(in bytes: UnsafeBufferPointer<UInt8>, reflow: Bool) -> [TokenSpan] {
+    package func spans(in bytes: UnsafeBufferPointer<UInt8>, reflow: Bool) -> [TokenSpan] {
         guard reflow else { return spans(in: bytes) }
         let wraps = Reflow.wraps(in: bytes)
         guard !wraps.isEmpty else { return spans(in: bytes) }

@@ -6,6 +6,7 @@ import ZhKitEntities
 
 extension CorpusFormat: ExpressibleByArgument {}
 extension TagScheme: ExpressibleByArgument {}
+extension CorpusOptions.InputFormat: ExpressibleByArgument {}
 
 /// `zhkit annotate`: annotated corpora (tokens, sentences, paragraphs, entities) in the formats
 /// pipelines read.
@@ -33,10 +34,6 @@ struct AnnotateCommand: ParsableCommand {
             """
     )
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, jsonl
-    }
-
     @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
     var dictionaries: [String] = []
 
@@ -50,7 +47,7 @@ struct AnnotateCommand: ParsableCommand {
     var referenceDate: String?
 
     @Option(help: "Input format: text (a document per file) or jsonl (a {\"id\", \"text\"} object per line).")
-    var inputFormat: InputFormat = .text
+    var inputFormat: CorpusOptions.InputFormat = .text
 
     @Option(help: ArgumentHelp("The inputs' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, UTF-16, …) or auto (ICU's detector, said on stderr).", valueName: "name"))
     var encoding = "UTF-8"
@@ -95,292 +92,54 @@ struct AnnotateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tagger = noTagger ? nil : try model.map { path throws(CLIError) in try loadNameTagger(path) } ?? NameTagger.bundled
+        // glibc raises its mmap threshold to the size of each large block freed, up to 32 MB,
+        // and then keeps such blocks in the heap: a part's per-token arrays (megabytes each, made
+        // and freed for every part on every thread) would hold resident memory that grows with
+        // the input. A fixed threshold hands them back when freed: peak memory of `--jobs 2` on
+        // 50 MB 232 → 169–194 MB. (Not for `segment`, whose arrays are smaller and which it
+        // would slow by a tenth.)
+        fixMmapThreshold(256 << 10)
+        let tagger = noTagger ? nil : try model.map { path throws(CorpusError) in try loadNameTagger(path) } ?? NameTagger.bundled
         let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger,
             referenceDate: referenceDate.flatMap(CalendarDate.init))
-        let annotator = CorpusAnnotator(extractor: extractor, reflow: reflow)
-        let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding))
-        let sizes = inputs.map(\.size)
-        var progress = ProgressLine(quiet: quiet, totalFiles: inputs.count, totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
-        var sink = try AnnotationSink(format: format, folder: output, inputs: inputs, scheme: scheme)
-        var producer = PartProducer(inputs: inputs, cut: inputFormat == .text ? .paragraph : .lineBreak)
-        let render = PartRenderer(annotator: annotator, format: format, scheme: scheme, characters: char, tokens: tokens == .all,
-            jsonlInput: inputFormat == .jsonl)
+        var options = CorpusOptions()
+        options.format = format
+        options.scheme = scheme
+        options.characters = char
+        options.tokens = tokens == .all
+        options.inputFormat = inputFormat
+        options.encoding = InputEncoding(argument: encoding)
+        options.jobs = jobs ?? options.jobs
+        options.notice = printError
+        var progressLine: ProgressLine?
         // The progress line goes before any message that ends the run.
-        defer { progress.finish() }
-        // One part per thread in a batch: a megabyte of text makes up to 25 MB of JSONL.
-        try OrderedParallel(jobs: jobs ?? OrderedParallel.processorCount, itemsPerJob: 1).run(
-            next: { try producer.next() },
-            process: { part throws(CLIError) in try render(part) },
-            consume: { part, rendered in
-                try sink.consume(part, rendered)
-                progress.advance(bytes: part.bytes.count, fileDone: part.isLast)
-            })
-        try sink.finish()
-    }
-}
-
-/// A piece of an input to annotate: a whole small file, a part of a large one, or a block of
-/// JSONL lines.
-struct InputPart: Sendable {
-    let input: Int
-    let name: String
-    /// The document id: the input's path below its folder, without extension.
-    let id: String
-    let bytes: [UInt8]
-    /// Where the part starts in its input.
-    let origin: TextPosition
-    /// The input's line number of the part's first line (for JSONL errors).
-    let firstLine: Int
-    /// The part's number when its input has more than one, else `nil`.
-    let part: Int?
-    let isLast: Bool
-    /// The length of the UTF-8 BOM taken off the input's start (0 or 3).
-    var byteOrderMark = 0
-}
-
-/// Reads the inputs one after another in parts, one part ahead (to tell the last one).
-struct PartProducer {
-    let inputs: [JobInput]
-    let cut: InputReader.Cut
-    private var current = -1
-    private var reader: InputReader?
-    private var ahead: (bytes: [UInt8], offset: Int)?
-    private var partNumber = 0
-    private var origin = TextPosition.zero
-    private var line = 1
-
-    init(inputs: [JobInput], cut: InputReader.Cut) {
-        self.inputs = inputs
-        self.cut = cut
-    }
-
-    mutating func next() throws(CLIError) -> InputPart? {
-        while true {
-            if let reader {
-                let chunk = ahead
-                ahead = try reader.nextChunk(cut: cut)
-                if let chunk {
-                    let input = inputs[current]
-                    let isLast = ahead == nil
-                    let part = InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: chunk.bytes, origin: origin,
-                        firstLine: line, part: isLast && partNumber == 0 ? nil : partNumber, isLast: isLast, byteOrderMark: reader.bomLength)
-                    partNumber += 1
-                    advance(over: chunk.bytes)
-                    if isLast { self.reader = nil }
-                    return part
-                }
-                self.reader = nil
-            }
-            current += 1
-            guard current < inputs.count else { return nil }
-            let opened = try inputs[current].file.open()
-            partNumber = 0
-            origin = .zero
-            line = 1
-            ahead = try opened.nextChunk(cut: cut)
-            if ahead == nil {
-                // An empty input is one empty document.
-                let input = inputs[current]
-                return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: .zero, firstLine: 1, part: nil,
-                    isLast: true, byteOrderMark: opened.bomLength)
-            }
-            reader = opened
+        defer { progressLine?.finish() }
+        try Annotator(extractor: extractor, reflow: reflow).write(files, to: output.map(CorpusDestination.folder) ?? .standardOutput,
+            options: options) { progress in
+            if progressLine == nil { progressLine = ProgressLine(quiet: quiet, totalFiles: progress.totalFiles, totalBytes: progress.totalBytes) }
+            progressLine?.update(progress)
         }
     }
-
-    /// Moves `origin` and `line` past `bytes` (not yet validated: a count, not a decoding).
-    private mutating func advance(over bytes: [UInt8]) {
-        var scalars = 0
-        var supplementary = 0
-        var lines = 0
-        for byte in bytes {
-            scalars &+= (byte & 0xC0) != 0x80 ? 1 : 0
-            supplementary &+= byte >= 0xF0 ? 1 : 0
-            lines &+= byte == 0x0A ? 1 : 0
-        }
-        origin = TextPosition(utf8: origin.utf8 + bytes.count, scalars: origin.scalars + scalars, utf16: origin.utf16 + scalars + supplementary)
-        line += lines
-    }
-}
-
-/// What a part becomes: the format's bytes, and for BRAT its entities (numbered when written).
-struct RenderedPart: Sendable {
-    /// The output, in pieces of about a megabyte: a jsonl part with every token runs to 27 times
-    /// its text, and one array that size would double itself (and copy) as it grew.
-    var pieces: [[UInt8]] = []
-    var brat: [BratEntity] = []
-
-    /// Calls `body` with each piece, in order.
-    func forEachPiece(_ body: ([UInt8]) throws -> Void) rethrows {
-        for piece in pieces { try body(piece) }
-    }
-}
-
-/// Annotates a part and writes it in the format: the work each thread does.
-struct PartRenderer: Sendable {
-    let annotator: CorpusAnnotator
-    let format: CorpusFormat
-    let scheme: TagScheme
-    let characters: Bool
-    /// The size output is handed on in (`RenderedPart.pieces`).
-    static let pieceSize = 1 << 20
-    /// Whether the `jsonl` documents carry their tokens (`--tokens all`).
-    let tokens: Bool
-    let jsonlInput: Bool
-
-    func callAsFunction(_ part: InputPart) throws(CLIError) -> RenderedPart {
-        try part.bytes.withUnsafeBufferPointer { (bytes) throws(CLIError) in
-            try checkUTF8(bytes, name: part.name, baseOffset: part.origin.utf8 + part.byteOrderMark)
-        }
-        var rendered = RenderedPart()
-        var writer = JSONWriter(capacity: min(part.bytes.count * 8 + 64, Self.pieceSize * 2))
-        if jsonlInput {
-            var lineNumber = part.firstLine
-            for line in part.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                defer { lineNumber += 1 }
-                guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-                let (id, text) = try parseRecord(line, lineNumber: lineNumber, name: part.name)
-                write(annotator.annotate(Array(text.utf8), id: id), into: &writer, rendered: &rendered)
-            }
-        } else {
-            var document = annotator.annotate(part.bytes, id: part.id, origin: part.origin, part: part.part)
-            document.byteOrderMark = part.byteOrderMark > 0
-            write(document, into: &writer, rendered: &rendered)
-        }
-        rendered.pieces.append(writer.bytes)
-        return rendered
-    }
-
-    func write(_ document: AnnotatedDocument, into writer: inout JSONWriter, rendered: inout RenderedPart) {
-        if format == .brat {
-            rendered.brat += BratEntity.entities(of: document)
-            return
-        }
-        let layout = DocumentLayout(document)
-        switch format {
-        case .jsonl:
-            writer.corpusDocument(layout, tokens: tokens, flushAbove: Self.pieceSize) { writer in
-                rendered.pieces.append(writer.bytes)
-                writer.bytes = []
-                writer.bytes.reserveCapacity(Self.pieceSize * 2)
-            }
-        case .conllu: writer.conllu(layout, scheme: scheme)
-        case .bio: writer.bio(layout, scheme: scheme, characters: characters)
-        case .spacy: writer.spacy(layout)
-        case .hf: writer.huggingFace(layout, scheme: scheme)
-        case .brat: break
-        }
-    }
-
-    /// Reads `{"id", "text"}` from one JSONL line; `id` may be a string or a number.
-    func parseRecord(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String) throws(CLIError) -> (String?, String) {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line))
-        } catch {
-            throw CLIError(.dataError, "\(name):\(lineNumber): not a JSON object")
-        }
-        guard let record = object as? [String: Any], let text = record["text"] as? String else {
-            throw CLIError(.dataError, "\(name):\(lineNumber): expected an object with a \"text\" string")
-        }
-        let id = record["id"].map { value -> String in (value as? String) ?? "\(value)" }
-        return (id, text)
-    }
-}
-
-/// Where rendered parts go, in input order: standard output, or a file per input (two for BRAT)
-/// under `--output`, each committed when its last part is written.
-struct AnnotationSink {
-    let format: CorpusFormat
-    let folder: String?
-    let inputs: [JobInput]
-    private var standardOutput = StandardOutput()
-    private var open: (input: Int, main: OutputFile, text: OutputFile?)?
-    private var nextEntity = 1
-
-    init(format: CorpusFormat, folder: String?, inputs: [JobInput], scheme: TagScheme) throws(CLIError) {
-        self.format = format
-        self.folder = folder
-        self.inputs = inputs
-        if let folder, format == .hf {
-            // The ClassLabel names of `ner_tags`, in id order.
-            let file = try OutputFile(path: folder + "/labels.json")
-            var writer = JSONWriter()
-            writer.raw(UInt8(ascii: "["))
-            for (index, label) in scheme.labels.enumerated() {
-                if index > 0 { writer.raw(UInt8(ascii: ",")) }
-                writer.string(label)
-            }
-            writer.raw("]\n")
-            try file.write(writer.bytes)
-            try file.commit()
-        }
-    }
-
-    mutating func consume(_ part: InputPart, _ rendered: RenderedPart) throws {
-        guard let folder else {
-            try rendered.forEachPiece { try standardOutput.write($0) }
-            return
-        }
-        if open?.input != part.input {
-            let stem = folder + "/" + inputs[part.input].outputStem
-            let main = try OutputFile(path: stem + "." + format.fileExtension)
-            let text = format == .brat ? try OutputFile(path: stem + ".txt") : nil
-            if let path = inputs[part.input].file.path, isSameFile(path, text?.path ?? main.path) {
-                main.discard()
-                text?.discard()
-                throw CLIError(.cannotCreate, "'\(text?.path ?? main.path)' would overwrite its input: choose another --output folder")
-            }
-            open = (part.input, main, text)
-            nextEntity = 1
-        }
-        guard let (_, main, text) = open else { return }
-        if let text {
-            try text.write(part.bytes)
-            var writer = JSONWriter(capacity: rendered.brat.count * 64)
-            writer.brat(rendered.brat, next: &nextEntity)
-            try main.write(writer.bytes)
-        } else {
-            try rendered.forEachPiece { try main.write($0) }
-        }
-        if part.isLast {
-            try main.commit()
-            try text?.commit()
-            open = nil
-        }
-    }
-
-    mutating func finish() throws {
-        try standardOutput.flush()
-    }
-
-    /// Whether two paths name the same file (both must exist).
-    private func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat()
-        var second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
-    }
-}
-
-/// A name model from a file: refused (65) when it is no model of this ZhKit's features, and
-/// when it was trained with other name lists than the bundled ones.
-func loadNameTagger(_ path: String) throws(CLIError) -> NameTagger {
-    let bytes = try InputFile(path: path).readBytes()
-    let tagger: NameTagger
-    do {
-        tagger = try NameTagger(image: bytes, source: path)
-    } catch {
-        throw CLIError(.dataError, error.description)
-    }
-    guard tagger.namesFingerprint == NameLists.bundled.fingerprint else {
-        throw CLIError(.dataError, "'\(path)' was trained with other name lists than this zhkit's: train it again with this version")
-    }
-    return tagger
 }
 
 /// Which tokens a `jsonl` document carries (`--tokens`).
 enum TokenOutput: String, ExpressibleByArgument, CaseIterable {
     case all, none
 }
+
+/// A name model from a file: refused (65) when it is no model of this ZhKit's features, and
+/// when it was trained with other name lists than the bundled ones.
+func loadNameTagger(_ path: String) throws(CorpusError) -> NameTagger {
+    let bytes = try InputFile(path: path).readBytes()
+    let tagger: NameTagger
+    do {
+        tagger = try NameTagger(image: bytes, source: path)
+    } catch {
+        throw CorpusError(.dataError, error.description)
+    }
+    guard tagger.namesFingerprint == NameLists.bundled.fingerprint else {
+        throw CorpusError(.dataError, "'\(path)' was trained with other name lists than this zhkit's: train it again with this version")
+    }
+    return tagger
+}
+

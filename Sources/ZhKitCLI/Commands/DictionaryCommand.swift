@@ -1,3 +1,4 @@
+import ZhKitCorpus
 import ArgumentParser
 import Foundation
 import ZhKit
@@ -65,18 +66,18 @@ struct CompileDictionaryCommand: ParsableCommand {
             do {
                 entries += try DictionaryEntry.parse(String(decoding: bytes, as: UTF8.self), source: path)
             } catch {
-                throw CLIError(.dataError, error.description)
+                throw CorpusError(.dataError, error.description)
             }
         }
         let lexicon: Lexicon
         do {
             lexicon = try Lexicon.build(entries: entries, characterModel: String(decoding: contents.last!, as: UTF8.self), sourceHash: fingerprint(contents))
         } catch {
-            throw CLIError(.dataError, error.description)
+            throw CorpusError(.dataError, error.description)
         }
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
-        func gazetteer(_ name: String) throws(CLIError) -> String { try InputFile(path: sources + "/" + name).readText() }
+        func gazetteer(_ name: String) throws(CorpusError) -> String { try InputFile(path: sources + "/" + name).readText() }
         let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self),
             organizations: String(decoding: contents[1], as: UTF8.self) + "\n" + (try gazetteer(NameSources.organizations)),
             places: try gazetteer(NameSources.places), surnames: try gazetteer(NameSources.surnames))
@@ -86,7 +87,7 @@ struct CompileDictionaryCommand: ParsableCommand {
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename: whole or not at all.
-func writeWhole(_ bytes: [UInt8], to path: String) throws(CLIError) {
+func writeWhole(_ bytes: [UInt8], to path: String) throws(CorpusError) {
     let temporary = path + ".tmp-\(getpid())"
     do {
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
@@ -94,6 +95,6 @@ func writeWhole(_ bytes: [UInt8], to path: String) throws(CLIError) {
         try FileManager.default.moveItem(atPath: temporary, toPath: path)
     } catch {
         try? FileManager.default.removeItem(atPath: temporary)
-        throw CLIError(.cannotCreate, "cannot write '\(path)': \(error.localizedDescription)")
+        throw CorpusError(.cannotCreate, "cannot write '\(path)': \(error.localizedDescription)")
     }
 }

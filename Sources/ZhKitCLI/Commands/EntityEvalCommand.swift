@@ -40,7 +40,7 @@ struct EntityEvalCommand: ParsableCommand {
                 match = index < predictedDocuments.count ? predictedDocuments[index] : nil
             }
             guard let match else {
-                throw CLIError(.dataError, "'\(predicted)' has no document for gold line \(index + 1)\(goldDocument.id.map { " (id \($0))" } ?? "")")
+                throw CorpusError(.dataError, "'\(predicted)' has no document for gold line \(index + 1)\(goldDocument.id.map { " (id \($0))" } ?? "")")
             }
             scorer.add(gold: goldDocument.spans, predicted: match.spans)
         }
@@ -54,7 +54,7 @@ struct EntityEvalCommand: ParsableCommand {
         var spans: [LabelledSpan]
     }
 
-    func readDocuments(_ path: String) throws(CLIError) -> [Document] {
+    func readDocuments(_ path: String) throws(CorpusError) -> [Document] {
         try GoldFile(path: path).lines.map { Document(id: $0.id, spans: $0.spans) }
     }
 

@@ -49,7 +49,7 @@ struct SegmentationEvalCommand: ParsableCommand {
         do {
             score = try SegmentationScorer(trainingWords: vocabulary).score(gold: goldText, test: testText)
         } catch {
-            throw CLIError(.dataError, "cannot score '\(test)' against '\(gold)': \(error)")
+            throw CorpusError(.dataError, "cannot score '\(test)' against '\(gold)': \(error)")
         }
         if !score.mismatchedLines.isEmpty {
             let first = score.mismatchedLines.prefix(5).map(String.init).joined(separator: ", ")

@@ -1,27 +1,27 @@
 import ArgumentParser
 import ZhKit
-import ZhKitCorpus
+@_spi(Benchmarks) import ZhKitCorpus
 
 extension Segmenter.Engine: ExpressibleByArgument {}
 
 /// A segmenter for `engine` with the user dictionaries at `paths`, or a CLI error.
-func makeSegmenter(engine: Segmenter.Engine, dictionaries paths: [String]) throws(CLIError) -> Segmenter {
+func makeSegmenter(engine: Segmenter.Engine, dictionaries paths: [String]) throws(CorpusError) -> Segmenter {
     var entries: [DictionaryEntry] = []
     for path in paths {
         let text = try InputFile(path: path).readText()
         do {
             entries += try DictionaryEntry.parse(text, source: path)
         } catch {
-            throw CLIError(.dataError, "bad dictionary: \(error)")
+            throw CorpusError(.dataError, "bad dictionary: \(error)")
         }
     }
     if !entries.isEmpty && engine == .icu {
-        throw CLIError(.usage, "--dict needs the lexicon engine; ICU cannot take user words")
+        throw CorpusError(.usage, "--dict needs the lexicon engine; ICU cannot take user words")
     }
     do {
         return try Segmenter(engine: engine, userWords: entries)
     } catch {
-        throw CLIError(.software, "cannot start the \(engine) engine: \(error)")
+        throw CorpusError(.software, "cannot start the \(engine) engine: \(error)")
     }
 }
 
@@ -75,7 +75,7 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let segmenter = try makeSegmenter(engine: engine, dictionaries: dictionaries)
         var output = StandardOutput()
-        let inputs = (files.isEmpty ? [nil] : files.map(Optional.some)).map { InputFile(path: $0, encoding: InputEncoding(argument: encoding)) }
+        let inputs = (files.isEmpty ? [nil] : files.map(Optional.some)).map { InputFile(path: $0, encoding: InputEncoding(argument: encoding), notice: printError) }
         for input in inputs {
             if document {
                 var text = try input.readText()
@@ -91,7 +91,7 @@ struct SegmentCommand: ParsableCommand {
             } else {
                 let reader = try input.open()
                 let shift = reader.bomLength
-                try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: &output) { chunk throws(CLIError) in
+                try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: &output) { chunk throws(CorpusError) in
                     try render(chunk.bytes, offset: chunk.offset + shift, name: input.displayName, segmenter: segmenter)
                 }
             }
@@ -100,12 +100,12 @@ struct SegmentCommand: ParsableCommand {
     }
 
     /// Segments a block of whole lines at once and writes each line's words.
-    func render(_ bytes: [UInt8], offset: Int, name: String, segmenter: Segmenter) throws(CLIError) -> [UInt8] {
-        try bytes.withUnsafeBufferPointer { buffer throws(CLIError) in
+    func render(_ bytes: [UInt8], offset: Int, name: String, segmenter: Segmenter) throws(CorpusError) -> [UInt8] {
+        try bytes.withUnsafeBufferPointer { buffer throws(CorpusError) in
             try checkUTF8(buffer, name: name, baseOffset: offset)
             var writer = SegmentationWriter(format: format == .text ? .text : .jsonl, capacity: bytes.count * (format == .text ? 2 : 10))
             writer.appendLines(buffer, segmenter: segmenter)
-            return writer.writer.bytes
+            return writer.bytes
         }
     }
 }

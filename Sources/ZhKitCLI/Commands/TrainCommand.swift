@@ -1,3 +1,4 @@
+import ZhKitCorpus
 import ArgumentParser
 import Foundation
 import ZhKit
@@ -66,8 +67,8 @@ struct TrainEntitiesCommand: ParsableCommand {
 
     func run() throws {
         let (trainDocuments, trainBytes) = try goldDocuments(train)
-        let (devDocuments, _) = try dev.map { path throws(CLIError) in try goldDocuments(path) } ?? ([], [])
-        guard !trainDocuments.isEmpty else { throw CLIError(.dataError, "'\(train)' holds no document") }
+        let (devDocuments, _) = try dev.map { path throws(CorpusError) in try goldDocuments(path) } ?? ([], [])
+        guard !trainDocuments.isEmpty else { throw CorpusError(.dataError, "'\(train)' holds no document") }
         let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: nil)
         let started = Date()
         let source = NameTagger.trainingFingerprint(trainBytes, epochs: epochs, seed: seed, completingPlaces: completePlaces, dropout: dropout,
@@ -89,11 +90,11 @@ struct TrainEntitiesCommand: ParsableCommand {
 }
 
 /// The documents of a gold JSONL file, which must each have a "text", and the file's bytes.
-func goldDocuments(_ path: String) throws(CLIError) -> ([GoldDocument], [UInt8]) {
+func goldDocuments(_ path: String) throws(CorpusError) -> ([GoldDocument], [UInt8]) {
     let file = try GoldFile(path: path)
     var documents: [GoldDocument] = []
     for line in file.lines {
-        guard let text = line.text else { throw CLIError(.dataError, "\(path):\(line.number): no \"text\" string") }
+        guard let text = line.text else { throw CorpusError(.dataError, "\(path):\(line.number): no \"text\" string") }
         documents.append(GoldDocument(text: text, entities: line.spans))
     }
     return (documents, file.bytes)

@@ -1,3 +1,4 @@
+import ZhKitCorpus
 import Foundation
 import ZhKitEntities
 
@@ -19,7 +20,7 @@ struct GoldFile {
 
     /// Reads and parses `path`: 66 when it cannot be read, 65 naming the line when a line is no
     /// such object.
-    init(path: String) throws(CLIError) {
+    init(path: String) throws(CorpusError) {
         let text = try InputFile(path: path).readText()
         bytes = Array(text.utf8)
         var number = 0
@@ -27,15 +28,15 @@ struct GoldFile {
             number += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw CLIError(.dataError, "\(path):\(number): not a JSON object")
+                throw CorpusError(.dataError, "\(path):\(number): not a JSON object")
             }
             guard let entities = object["entities"] as? [[String: Any]] else {
-                throw CLIError(.dataError, "\(path):\(number): no \"entities\" list")
+                throw CorpusError(.dataError, "\(path):\(number): no \"entities\" list")
             }
             var spans: [LabelledSpan] = []
             for entity in entities {
                 guard let start = entity["start"] as? Int, let end = entity["end"] as? Int, let label = entity["label"] as? String else {
-                    throw CLIError(.dataError, "\(path):\(number): an entity needs integer \"start\", \"end\" and a \"label\"")
+                    throw CorpusError(.dataError, "\(path):\(number): an entity needs integer \"start\", \"end\" and a \"label\"")
                 }
                 spans.append(LabelledSpan(start: start, end: end, label: label))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ZhKitCorpus
 
 #if canImport(Glibc)
 import Glibc
@@ -15,8 +16,8 @@ struct ProgressLine {
     private let start = Self.now()
     private var lastDraw = 0.0
     private var drawn = false
-    private(set) var filesDone = 0
-    private(set) var bytesDone = 0
+    private var filesDone = 0
+    private var bytesDone = 0
 
     init(quiet: Bool, totalFiles: Int, totalBytes: Int?) {
         enabled = !quiet && isatty(2) != 0
@@ -24,9 +25,9 @@ struct ProgressLine {
         self.totalBytes = totalBytes
     }
 
-    mutating func advance(bytes: Int, fileDone: Bool) {
-        bytesDone += bytes
-        if fileDone { filesDone += 1 }
+    mutating func update(_ progress: CorpusProgress) {
+        bytesDone = progress.bytesDone
+        filesDone = progress.filesDone
         guard enabled else { return }
         let now = Self.now()
         guard now - start > 1, now - lastDraw > 0.2 else { return }

@@ -6,7 +6,7 @@ extension JSONWriter {
     /// `form<TAB>tag`, and a blank line after each sentence. With `characters`, a line per
     /// character that is not whitespace instead, tagged by where it stands in its entity (the
     /// usual input of Chinese character-based taggers). O(n).
-    public mutating func bio(_ layout: DocumentLayout, scheme: TagScheme, characters: Bool) {
+    package mutating func bio(_ layout: DocumentLayout, scheme: TagScheme, characters: Bool) {
         let document = layout.document
         // Character tags: the entity and the place of each non-space character in it.
         var entity = 0

@@ -3,17 +3,17 @@ import ZhKitEntities
 
 /// An entity of a BRAT `.ann` file before it is numbered: its label, its fragments (Unicode
 /// scalar offsets into the whole input, end exclusive), its text and its value.
-public struct BratEntity: Sendable, Hashable {
-    public var label: EntityLabel
-    public var fragments: [Range<Int>]
+package struct BratEntity: Sendable, Hashable {
+    package var label: EntityLabel
+    package var fragments: [Range<Int>]
     /// The fragments' texts joined by one space, as BRAT writes a discontinuous span.
-    public var text: String
-    public var value: String?
+    package var text: String
+    package var value: String?
 
     /// The entities of `document`, offsets moved to its input. An entity that runs across a line
     /// break (a PDF wrap) is cut into fragments around the whitespace, since an `.ann` line can
     /// hold no line break; every fragment slices the `.txt` to its text. O(n).
-    public static func entities(of document: AnnotatedDocument) -> [BratEntity] {
+    package static func entities(of document: AnnotatedDocument) -> [BratEntity] {
         document.entities.map { entity in
             var fragments: [Range<Int>] = []
             var texts: [String] = []
@@ -50,7 +50,7 @@ extension JSONWriter {
     /// Appends numbered `.ann` lines: `T<n><TAB>LABEL start end[;start end…]<TAB>text`, and
     /// `#<n><TAB>AnnotatorNotes T<n><TAB>value` where the entity has a value. `next` is the
     /// number of the first; it is moved past the last. O(n).
-    public mutating func brat(_ entities: [BratEntity], next: inout Int) {
+    package mutating func brat(_ entities: [BratEntity], next: inout Int) {
         for entity in entities {
             let number = next
             next += 1

@@ -8,7 +8,7 @@ extension JSONWriter {
     /// `TokenRange=start:end` (Unicode scalars in the input). `# newdoc id` opens a document,
     /// `# newpar` a paragraph. `# text` is the tokens joined as MISC says: one space where
     /// SpaceAfter is not No. O(n).
-    public mutating func conllu(_ layout: DocumentLayout, scheme: TagScheme) {
+    package mutating func conllu(_ layout: DocumentLayout, scheme: TagScheme) {
         let document = layout.document
         let name = document.id ?? "doc"
         if document.part ?? 0 == 0 {
@@ -30,7 +30,7 @@ extension JSONWriter {
             var text = ""
             for (position, word) in words.enumerated() {
                 let nextWord = position + 1 < words.count ? words[position + 1] : sentence.tokens.upperBound
-                let gap = layout.document.text[layout.positions[word + 1].utf8..<layout.positions[nextWord].utf8]
+                let gap = layout.document.utf8[layout.positions[word + 1].utf8..<layout.positions[nextWord].utf8]
                 let form = layout.form(word)
                 var misc = ["NER=" + layout.tag(word, scheme: scheme)]
                 let isLast = position + 1 == words.count

@@ -46,20 +46,20 @@ public enum TagScheme: String, Sendable, CaseIterable {
 
 /// What every token format needs of a document, worked out once: the tokens' offsets in the
 /// three units, their forms, and their entity tags.
-public struct DocumentLayout {
-    public let document: AnnotatedDocument
+package struct DocumentLayout {
+    package let document: AnnotatedDocument
     /// Where each token starts, and one more entry for the end of the text.
-    public let positions: [TextPosition]
+    package let positions: [TextPosition]
     /// The entity and the place in it of each token that is not whitespace.
     let tagParts: [(label: EntityLabel, index: Int, count: Int)?]
 
-    public init(_ document: AnnotatedDocument) {
+    package init(_ document: AnnotatedDocument) {
         self.document = document
         var positions: [TextPosition] = []
         positions.reserveCapacity(document.spans.count + 1)
         var position = TextPosition.zero
         positions.append(position)
-        document.text.withUnsafeBufferPointer { bytes in
+        document.utf8.withUnsafeBufferPointer { bytes in
             var index = 0
             for span in document.spans {
                 var scalars = 0
@@ -91,7 +91,7 @@ public struct DocumentLayout {
     }
 
     /// The tag of token `index` in `scheme`: `O`, `B-ORG`, `I-ORG`, `E-ORG`, `S-ORG`.
-    public func tag(_ index: Int, scheme: TagScheme) -> String {
+    package func tag(_ index: Int, scheme: TagScheme) -> String {
         guard let part = tagParts[index] else { return "O" }
         let label = part.label.rawValue
         switch scheme {
@@ -103,13 +103,13 @@ public struct DocumentLayout {
     }
 
     /// The bytes of token `index`.
-    public func bytes(_ index: Int) -> ArraySlice<UInt8> {
-        document.text[positions[index].utf8..<positions[index + 1].utf8]
+    package func bytes(_ index: Int) -> ArraySlice<UInt8> {
+        document.utf8[positions[index].utf8..<positions[index + 1].utf8]
     }
 
     /// The token's form: its text without the whitespace of a hard wrap inside it (`联\n合国` →
     /// `联合国`), for formats whose fields hold no whitespace.
-    public func form(_ index: Int) -> String {
+    package func form(_ index: Int) -> String {
         let raw = bytes(index)
         guard raw.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 }) else {
             return String(decoding: raw, as: UTF8.self)
@@ -122,7 +122,7 @@ public struct DocumentLayout {
     }
 
     /// The paragraphs, as ranges of sentence indices.
-    public var paragraphs: [Range<Int>] {
+    package var paragraphs: [Range<Int>] {
         var paragraphs: [Range<Int>] = []
         var start = 0
         for (index, sentence) in document.sentences.enumerated() where index > 0 && sentence.startsParagraph {
@@ -134,8 +134,45 @@ public struct DocumentLayout {
     }
 
     /// Where sentence `index` starts and ends.
-    public func sentenceBounds(_ index: Int) -> (start: TextPosition, end: TextPosition) {
+    package func sentenceBounds(_ index: Int) -> (start: TextPosition, end: TextPosition) {
         let tokens = document.sentences[index].tokens
         return (positions[tokens.lowerBound], positions[tokens.upperBound])
+    }
+}
+
+extension JSONWriter {
+    /// Appends `document` in `options.format`, the one switch from a document to its format's
+    /// writer. BRAT, whose entities are numbered across an input's parts, goes through
+    /// `BratEntity` instead and writes nothing here. O(n).
+    ///
+    /// `flush` is called whenever more than `limit` bytes are buffered (jsonl only).
+    mutating func document<Failure: Error>(
+        _ document: AnnotatedDocument, options: CorpusOptions, flushAbove limit: Int = .max, flush: (inout JSONWriter) throws(Failure) -> Void
+    ) throws(Failure) {
+        guard options.format != .brat else { return }
+        let layout = DocumentLayout(document)
+        switch options.format {
+        case .jsonl: try corpusDocument(layout, tokens: options.tokens, flushAbove: limit, flush: flush)
+        case .conllu: conllu(layout, scheme: options.scheme)
+        case .bio: bio(layout, scheme: options.scheme, characters: options.characters)
+        case .spacy: spacy(layout)
+        case .hf: huggingFace(layout, scheme: options.scheme)
+        case .brat: break
+        }
+    }
+}
+
+extension AnnotatedDocument {
+    /// The document in `options.format` (its `.ann` standoff for BRAT), as `Annotator.write`
+    /// writes it: UTF-8, ending in a line break. O(n).
+    public func formatted(_ options: CorpusOptions = CorpusOptions()) -> String {
+        var writer = JSONWriter(capacity: utf8.count * (options.format == .jsonl ? 8 : 4) + 64)
+        if options.format == .brat {
+            var next = 1
+            writer.brat(BratEntity.entities(of: self), next: &next)
+        } else {
+            writer.document(self, options: options) { _ in }
+        }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

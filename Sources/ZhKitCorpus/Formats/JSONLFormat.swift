@@ -13,12 +13,15 @@ extension JSONWriter {
     /// (`{"start", "utf8", "utf16"}`). With `tokens` false the `tokens` field is left out: a
     /// document a fraction of the size, for pipelines that need the entities and sentences only.
     /// O(n).
-    ///
-    /// `flush` is called whenever more than `limit` bytes are buffered between tokens, so that
-    /// the caller can take the output in pieces.
-    public mutating func corpusDocument(
-        _ layout: DocumentLayout, tokens: Bool = true, flushAbove limit: Int = .max, flush: (inout JSONWriter) -> Void = { _ in }
-    ) {
+    package mutating func corpusDocument(_ layout: DocumentLayout, tokens: Bool = true) {
+        corpusDocument(layout, tokens: tokens) { (_: inout JSONWriter) in }
+    }
+
+    /// `corpusDocument(_:tokens:)`, calling `flush` whenever more than `limit` bytes are buffered
+    /// between tokens, so that the caller can take the output in pieces.
+    package mutating func corpusDocument<Failure: Error>(
+        _ layout: DocumentLayout, tokens: Bool = true, flushAbove limit: Int = .max, flush: (inout JSONWriter) throws(Failure) -> Void
+    ) throws(Failure) {
         let document = layout.document
         raw(UInt8(ascii: "{"))
         if let id = document.id {
@@ -39,7 +42,7 @@ extension JSONWriter {
         }
         if document.byteOrderMark { raw("\"bom\":true,") }
         raw("\"text\":")
-        document.text.withUnsafeBufferPointer { string($0) }
+        document.utf8.withUnsafeBufferPointer { string($0) }
         raw(",\"paragraphs\":[")
         for (index, paragraph) in layout.paragraphs.enumerated() {
             if index > 0 { raw(UInt8(ascii: ",")) }
@@ -57,13 +60,13 @@ extension JSONWriter {
             raw(",\"tokens\":[")
             var position = TextPosition.zero
             var first = true
-            document.text.withUnsafeBufferPointer { bytes in
+            try document.utf8.withUnsafeBufferPointer { (bytes) throws(Failure) in
                 var next = 0
                 while next < document.spans.count {
                     let batch = next..<min(next + 4096, document.spans.count)
                     tokenObjects(document.spans[batch], in: bytes, position: &position, first: &first, ends: layout.positions[(batch.lowerBound + 1)...])
                     next = batch.upperBound
-                    if self.bytes.count > limit { flush(&self) }
+                    if self.bytes.count > limit { try flush(&self) }
                 }
             }
             raw("]")

@@ -8,7 +8,7 @@ extension JSONWriter {
     /// The tokens follow spaCy's convention: one space after a token is its `ws`; other
     /// whitespace is a token of its own. So `Doc(nlp.vocab, words, spaces)` rebuilds `text`
     /// exactly, and `doc.char_span(start, end)` finds every span. O(n).
-    public mutating func spacy(_ layout: DocumentLayout) {
+    package mutating func spacy(_ layout: DocumentLayout) {
         let document = layout.document
         // spaCy's tokens: (span index range, ws).
         var tokens: [(first: Int, last: Int, ws: Bool)] = []
@@ -30,7 +30,7 @@ extension JSONWriter {
             raw(UInt8(ascii: ","))
         }
         raw("\"text\":")
-        document.text.withUnsafeBufferPointer { string($0) }
+        document.utf8.withUnsafeBufferPointer { string($0) }
         raw(",\"tokens\":[")
         for (number, token) in tokens.enumerated() {
             if number > 0 { raw(UInt8(ascii: ",")) }
@@ -82,7 +82,7 @@ extension JSONWriter {
     /// Appends a document for Hugging Face token classification: a line per sentence,
     /// `{"id", "tokens", "ner_tags"}`, the tags as ids into `scheme.labels` (the `ClassLabel`
     /// names). The id is the document's name and the sentence's start in the input (scalars). O(n).
-    public mutating func huggingFace(_ layout: DocumentLayout, scheme: TagScheme) {
+    package mutating func huggingFace(_ layout: DocumentLayout, scheme: TagScheme) {
         let document = layout.document
         let labels = scheme.labels
         let ids = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })

@@ -7,13 +7,13 @@ import Glibc
 /// A file written whole or not at all: bytes go to a temporary file beside it, which is renamed
 /// over the target only when `commit()` has written and synced everything. A file never
 /// committed is removed (`discard()`), so a failure leaves no partial output.
-final class OutputFile {
-    let path: String
-    let temporaryPath: String
+package final class OutputFile {
+    package let path: String
+    package let temporaryPath: String
     private var fd: Int32
 
     /// Creates the temporary file, and the folders above it if needed.
-    init(path: String) throws(CLIError) {
+    package init(path: String) throws(CorpusError) {
         self.path = path
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
@@ -22,7 +22,7 @@ final class OutputFile {
         temporaryPath = folder + "/." + name + ".tmp-\(getpid())"
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw CLIError(.cannotCreate, "cannot create '\(path)': \(errnoMessage())")
+            throw CorpusError(.cannotCreate, "cannot create '\(path)': \(errnoMessage())")
         }
         slot = TemporaryFiles.register(temporaryPath)
     }
@@ -35,7 +35,7 @@ final class OutputFile {
     }
 
     /// Appends `bytes`. A full disk is an I/O error (74).
-    func write(_ bytes: [UInt8]) throws(CLIError) {
+    package func write(_ bytes: [UInt8]) throws(CorpusError) {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var done = 0
@@ -52,35 +52,35 @@ final class OutputFile {
         if failure != 0 {
             let message = "cannot write '\(path)': \(errnoMessage(failure))"
             discard()
-            throw CLIError(.ioError, message)
+            throw CorpusError(.ioError, message)
         }
     }
 
     /// Syncs, closes and renames the temporary file over the target.
-    func commit() throws(CLIError) {
+    package func commit() throws(CorpusError) {
         if fsync(fd) != 0, errno != EINVAL {
             let message = "cannot write '\(path)': \(errnoMessage())"
             discard()
-            throw CLIError(.ioError, message)
+            throw CorpusError(.ioError, message)
         }
         let closed = close(fd)
         fd = -1
         if closed != 0 {
             let message = "cannot write '\(path)': \(errnoMessage())"
             unlink(temporaryPath)
-            throw CLIError(.ioError, message)
+            throw CorpusError(.ioError, message)
         }
         TemporaryFiles.unregister(slot)
         slot = nil
         guard rename(temporaryPath, path) == 0 else {
             let message = "cannot create '\(path)': \(errnoMessage())"
             unlink(temporaryPath)
-            throw CLIError(.cannotCreate, message)
+            throw CorpusError(.cannotCreate, message)
         }
     }
 
     /// Closes and removes the temporary file.
-    func discard() {
+    package func discard() {
         if fd >= 0 {
             close(fd)
             fd = -1
@@ -91,17 +91,17 @@ final class OutputFile {
     }
 
     /// `mkdir -p`.
-    static func makeFolders(_ folder: String) throws(CLIError) {
+    package static func makeFolders(_ folder: String) throws(CorpusError) {
         var info = stat()
         if stat(folder, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw CLIError(.cannotCreate, "'\(folder)' is not a folder") }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw CorpusError(.cannotCreate, "'\(folder)' is not a folder") }
             return
         }
         if let slash = folder.lastIndex(of: "/"), slash != folder.startIndex {
             try makeFolders(String(folder[..<slash]))
         }
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-            throw CLIError(.cannotCreate, "cannot create the folder '\(folder)': \(errnoMessage())")
+            throw CorpusError(.cannotCreate, "cannot create the folder '\(folder)': \(errnoMessage())")
         }
     }
 }
@@ -112,14 +112,14 @@ final class OutputFile {
 ///
 /// Paths are kept as C strings in a fixed table, which a signal handler can read without
 /// allocating; `unlink(2)` is async-signal-safe.
-enum TemporaryFiles {
-    static let capacity = 256
-    nonisolated(unsafe) static let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
-    nonisolated(unsafe) static var installed = false
-    static let lock = NSLock()
+package enum TemporaryFiles {
+    package static let capacity = 256
+    package nonisolated(unsafe) static let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+    package nonisolated(unsafe) static var installed = false
+    package static let lock = NSLock()
 
     /// Installs the handler (once) and records `path`; its slot, or `nil` if the table is full.
-    static func register(_ path: String) -> Int? {
+    package static func register(_ path: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
         if !installed {
@@ -142,7 +142,7 @@ enum TemporaryFiles {
         return nil
     }
 
-    static func unregister(_ slot: Int?) {
+    package static func unregister(_ slot: Int?) {
         guard let slot else { return }
         lock.lock()
         defer { lock.unlock() }

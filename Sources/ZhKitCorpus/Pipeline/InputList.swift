@@ -5,27 +5,30 @@ import Glibc
 #endif
 
 /// One input of a many-file job: what to read, and where its output goes under `--output`.
-struct JobInput {
-    let file: InputFile
+package struct JobInput {
+    package let file: InputFile
     /// The output's path under the output folder, without the format's extension: the input's
     /// path below the folder it was found in, or its name (`a/b.txt` → `a/b`).
-    let outputStem: String
+    package let outputStem: String
     /// Its size in bytes, when it is a regular file.
-    let size: Int?
+    package let size: Int?
 }
 
 /// Turns the command line's inputs into files: files as given, folders walked recursively
 /// (hidden files and folders skipped, names sorted), glob patterns expanded, `-` for standard
 /// input. A path that names nothing is an error (66).
-func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8) throws(CLIError) -> [JobInput] {
+package func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8, notice: @escaping @Sendable (String) -> Void = { _ in })
+    throws(CorpusError) -> [JobInput]
+{
     try expandPaths(arguments).map { input in
         var file = input.file
         file.encoding = encoding
+        file.notice = notice
         return JobInput(file: file, outputStem: input.outputStem, size: input.size)
     }
 }
 
-private func expandPaths(_ arguments: [String]) throws(CLIError) -> [JobInput] {
+private func expandPaths(_ arguments: [String]) throws(CorpusError) -> [JobInput] {
     if arguments.isEmpty { return [JobInput(file: InputFile(path: nil), outputStem: "stdin", size: nil)] }
     var inputs: [JobInput] = []
     for argument in arguments {
@@ -43,7 +46,7 @@ private func expandPaths(_ arguments: [String]) throws(CLIError) -> [JobInput] {
             continue
         }
         let matches = globbed(argument)
-        guard !matches.isEmpty else { throw CLIError(.noInput, "cannot open '\(argument)': \(errnoMessage(ENOENT))") }
+        guard !matches.isEmpty else { throw CorpusError(.noInput, "cannot open '\(argument)': \(errnoMessage(ENOENT))") }
         for match in matches where stat(match, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
             inputs.append(JobInput(file: InputFile(path: match), outputStem: stem(of: name(of: match)), size: Int(info.st_size)))
         }
@@ -52,11 +55,11 @@ private func expandPaths(_ arguments: [String]) throws(CLIError) -> [JobInput] {
 }
 
 /// The regular files under `folder`, sorted by path; output stems keep their sub-folders.
-private func walk(_ folder: String) throws(CLIError) -> [JobInput] {
+private func walk(_ folder: String) throws(CorpusError) -> [JobInput] {
     let root = URL(fileURLWithPath: folder)
     guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
         options: [.skipsHiddenFiles])
-    else { throw CLIError(.noInput, "cannot read the folder '\(folder)'") }
+    else { throw CorpusError(.noInput, "cannot read the folder '\(folder)'") }
     var found: [(relative: String, path: String, size: Int)] = []
     let prefix = root.standardizedFileURL.path
     for case let url as URL in enumerator {

@@ -9,7 +9,7 @@ import ZhKit
 import ZhKitICU
 
 /// How an input's bytes become text.
-enum InputEncoding: Sendable, Hashable {
+public enum InputEncoding: Sendable, Hashable {
     /// Strict UTF-8 (the default): invalid bytes are an error; a BOM is taken off and reported.
     case utf8
     /// One of ICU's converters (`GB18030`, `GBK`, `Big5-HKSCS`, `UTF-16`, …).
@@ -17,7 +17,7 @@ enum InputEncoding: Sendable, Hashable {
     /// Whatever ICU's charset detector finds in the first 64 KB, said on stderr.
     case auto
 
-    init(argument: String) {
+    public init(argument: String) {
         switch argument.lowercased() {
         case "auto": self = .auto
         case "utf-8", "utf8": self = .utf8
@@ -27,37 +27,45 @@ enum InputEncoding: Sendable, Hashable {
 }
 
 /// An input to read: a file path, or standard input (`-` or no path at all).
-struct InputFile {
+package struct InputFile {
     /// The path as the user gave it, or `nil` for standard input.
-    let path: String?
-    var encoding: InputEncoding = .utf8
+    package let path: String?
+    package var encoding: InputEncoding
+    /// Told what `.auto` detected.
+    package var notice: @Sendable (String) -> Void
+
+    package init(path: String?, encoding: InputEncoding = .utf8, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.path = path
+        self.encoding = encoding
+        self.notice = notice
+    }
 
     /// How the input is named in messages.
-    var displayName: String { path.map { "'\($0)'" } ?? "standard input" }
+    package var displayName: String { path.map { "'\($0)'" } ?? "standard input" }
 
     /// Opens the input for reading. Directories and other non-files are refused.
-    func open() throws(CLIError) -> InputReader {
+    package func open() throws(CorpusError) -> InputReader {
         let reader = try openRaw()
-        try reader.prepare(encoding)
+        try reader.prepare(encoding, notice: notice)
         return reader
     }
 
-    private func openRaw() throws(CLIError) -> InputReader {
+    private func openRaw() throws(CorpusError) -> InputReader {
         guard let path, path != "-" else { return InputReader(fd: 0, name: displayName, closes: false) }
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw CLIError(.noInput, "cannot open \(displayName): \(errnoMessage())")
+            throw CorpusError(.noInput, "cannot open \(displayName): \(errnoMessage())")
         }
         var info = stat()
         if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             close(fd)
-            throw CLIError(.noInput, "\(displayName) is a directory, not a file")
+            throw CorpusError(.noInput, "\(displayName) is a directory, not a file")
         }
         return InputReader(fd: fd, name: displayName, closes: true)
     }
 
     /// Reads the whole input as bytes, as it is (a binary file: a model).
-    func readBytes() throws(CLIError) -> [UInt8] {
+    package func readBytes() throws(CorpusError) -> [UInt8] {
         let reader = try openRaw()
         var bytes: [UInt8] = []
         while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
@@ -67,7 +75,7 @@ struct InputFile {
     }
 
     /// Reads the whole input and checks that it is UTF-8 (after decoding, with `--encoding`).
-    func readText() throws(CLIError) -> String {
+    package func readText() throws(CorpusError) -> String {
         let reader = try open()
         var bytes: [UInt8] = []
         while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
@@ -81,12 +89,15 @@ struct InputFile {
 ///
 /// Cutting at line breaks keeps every chunk valid UTF-8 (a line break is one ASCII byte) and
 /// lets a chunk be segmented on its own: word boundaries never cross a line break.
-final class InputReader {
-    static let chunkSize = 1 << 20
+package final class InputReader {
+    /// About how many bytes `nextChunk` hands out. Annotation takes a megabyte, the context
+    /// later mentions of a name are found in; segmentation needs no context and takes a quarter
+    /// of that, which holds its memory to its parts in flight (three batches of two per thread).
+    package var chunkSize = 1 << 20
 
     private let fd: Int32
     private let closes: Bool
-    let name: String
+    package let name: String
     private var pending: [UInt8] = []
     private var atEnd = false
     /// Decodes the raw bytes into UTF-8, for an input in another encoding.
@@ -95,11 +106,11 @@ final class InputReader {
     private var encodingLabel = "UTF-8"
     /// The length of the UTF-8 byte order mark the input started with and that was taken off
     /// (3), or 0. Byte offsets of the text count from after it.
-    private(set) var bomLength = 0
+    package private(set) var bomLength = 0
     /// Byte offset in the input of the next chunk's first byte.
-    private(set) var offset = 0
+    package private(set) var offset = 0
 
-    init(fd: Int32, name: String, closes: Bool) {
+    package init(fd: Int32, name: String, closes: Bool) {
         self.fd = fd
         self.name = name
         self.closes = closes
@@ -113,12 +124,12 @@ final class InputReader {
     ///
     /// A chunk is about `chunkSize` bytes; with `endingAtLineBreak` it ends after a line feed
     /// where the input has one (a line longer than a chunk makes a longer chunk).
-    func nextChunk(endingAtLineBreak: Bool) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
+    package func nextChunk(endingAtLineBreak: Bool) throws(CorpusError) -> (bytes: [UInt8], offset: Int)? {
         try nextChunk(cut: endingAtLineBreak ? .lineBreak : .anywhere)
     }
 
     /// Where a chunk may end.
-    enum Cut {
+    package enum Cut {
         /// Where the chunk size falls.
         case anywhere
         /// After a line feed.
@@ -129,10 +140,10 @@ final class InputReader {
         case paragraph
     }
 
-    func nextChunk(cut: Cut) throws(CLIError) -> (bytes: [UInt8], offset: Int)? {
+    package func nextChunk(cut: Cut) throws(CorpusError) -> (bytes: [UInt8], offset: Int)? {
         let endingAtLineBreak = cut != .anywhere
-        while !atEnd, pending.count < Self.chunkSize {
-            try fill(upTo: Self.chunkSize + Self.chunkSize / 4)
+        while !atEnd, pending.count < chunkSize {
+            try fill(upTo: chunkSize + chunkSize / 4)
         }
         guard !pending.isEmpty else { return nil }
         var end = pending.count
@@ -153,10 +164,10 @@ final class InputReader {
                     break
                 }
                 if pending.count >= Self.lineLimit {
-                    throw CLIError(.dataError, "\(name) has a line longer than \(Self.lineLimit >> 20) MB at byte offset \(offset + bomLength): this reads a line at a time (zhkit annotate on text has no such limit)")
+                    throw CorpusError(.dataError, "\(name) has a line longer than \(Self.lineLimit >> 20) MB at byte offset \(offset + bomLength): this reads a line at a time (zhkit annotate on text has no such limit)")
                 }
                 searched = pending.count
-                try fill(upTo: pending.count + Self.chunkSize)
+                try fill(upTo: pending.count + chunkSize)
                 end = pending.count
             }
         }
@@ -172,18 +183,18 @@ final class InputReader {
     }
 
     /// How much text without a line break `.paragraph` chunks read before they cut a window.
-    static let windowLimit = 4 << 20
+    package static let windowLimit = 4 << 20
     /// The longest line the line-at-a-time readers take (`segment`, JSONL input).
-    static let lineLimit = 16 << 20
+    package static let lineLimit = 16 << 20
 
     /// Where to end a window of a text with no line break: after the last 。！？!? in its first
     /// megabyte and a quarter, else after the last whitespace there, else at a character boundary.
     private func windowEnd() -> Int {
         pending.withUnsafeBufferPointer { bytes in
-            let limit = min(bytes.count, Self.chunkSize + Self.chunkSize / 4)
+            let limit = min(bytes.count, chunkSize + chunkSize / 4)
             var index = limit - 1
             var space: Int?
-            while index > Self.chunkSize / 4 {
+            while index > chunkSize / 4 {
                 defer { index -= 1 }
                 let byte = bytes[index]
                 if byte == 0x21 || byte == 0x3F { return index + 1 }
@@ -192,7 +203,7 @@ final class InputReader {
                 if space == nil, byte == 0x20 || byte == 0x09 { space = index + 1 }
             }
             if let space { return space }
-            var boundary = min(Self.chunkSize, bytes.count)
+            var boundary = min(chunkSize, bytes.count)
             while boundary > 0, boundary < bytes.count, bytes[boundary] & 0xC0 == 0x80 { boundary -= 1 }
             return max(boundary, 1)
         }
@@ -225,7 +236,7 @@ final class InputReader {
     }
 
     /// The scalar at `index` of bytes not yet validated: U+FFFD where they are no UTF-8.
-    static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    package static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let lead = bytes[index]
         let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
         guard length > 0, index + length <= bytes.count,
@@ -236,7 +247,7 @@ final class InputReader {
 
     /// Sets up decoding: a named encoding's converter, or the detector's choice, or strict UTF-8
     /// with its BOM taken off.
-    func prepare(_ encoding: InputEncoding) throws(CLIError) {
+    package func prepare(_ encoding: InputEncoding, notice: (String) -> Void) throws(CorpusError) {
         var name: String?
         switch encoding {
         case .utf8: break
@@ -245,7 +256,7 @@ final class InputReader {
             try fillRaw(upTo: 1 << 16)
             if let (found, confidence) = pending.withUnsafeBufferPointer({ CharsetDetector.detect($0) }) {
                 name = pending.withUnsafeBufferPointer { suggestedEncoding(found, $0) }
-                printError("\(self.name): detected \(found) (confidence \(confidence)%), reading it as \(name ?? "UTF-8")")
+                notice("\(self.name): detected \(found) (confidence \(confidence)%), reading it as \(name ?? "UTF-8")")
             }
         }
         if let name {
@@ -253,7 +264,7 @@ final class InputReader {
                 decoder = try TextDecoder(encoding: name)
                 encodingLabel = name
             } catch {
-                throw CLIError(.usage, "unknown encoding '\(name)' (ICU's converter names: GB18030, GBK, Big5, Big5-HKSCS, UTF-16, UTF-16LE, UTF-32, …)")
+                throw CorpusError(.usage, "unknown encoding '\(name)' (ICU's converter names: GB18030, GBK, Big5, Big5-HKSCS, UTF-16, UTF-16LE, UTF-32, …)")
             }
             let raw = pending
             pending = []
@@ -268,7 +279,7 @@ final class InputReader {
     }
 
     /// Decodes raw bytes onto `pending`. An error names the input, the encoding and the raw offset.
-    private func decodeAppend(_ raw: [UInt8], isLast: Bool) throws(CLIError) {
+    private func decodeAppend(_ raw: [UInt8], isLast: Bool) throws(CorpusError) {
         guard let decoder else {
             pending.append(contentsOf: raw)
             return
@@ -278,14 +289,14 @@ final class InputReader {
             pending.append(contentsOf: decoded)
         } catch {
             if case .invalidBytes(let offset) = error {
-                throw CLIError(.dataError, "\(name) is not valid \(encodingLabel): bad byte sequence at byte offset \(offset)")
+                throw CorpusError(.dataError, "\(name) is not valid \(encodingLabel): bad byte sequence at byte offset \(offset)")
             }
-            throw CLIError(.dataError, "\(name): cannot decode")
+            throw CorpusError(.dataError, "\(name): cannot decode")
         }
     }
 
     /// Reads until `pending` holds `target` bytes or the input ends.
-    private func fill(upTo target: Int) throws(CLIError) {
+    private func fill(upTo target: Int) throws(CorpusError) {
         guard decoder != nil else { return try fillRaw(upTo: target) }
         // Read raw bytes beside `pending`, then decode them onto it.
         let decoded = pending
@@ -297,7 +308,7 @@ final class InputReader {
     }
 
     /// Reads raw bytes onto `pending` until it holds `target` bytes or the input ends.
-    private func fillRaw(upTo target: Int) throws(CLIError) {
+    private func fillRaw(upTo target: Int) throws(CorpusError) {
         pending.reserveCapacity(target)
         var failure: Int32 = 0
         while pending.count < target, failure == 0, !atEnd {
@@ -317,37 +328,37 @@ final class InputReader {
             if failure == 0, readCount == 0 { atEnd = true }
         }
         if failure != 0 {
-            if failure == EISDIR { throw CLIError(.noInput, "\(name) is a directory, not a file") }
-            throw CLIError(.ioError, "cannot read \(name): \(String(cString: strerror(failure)))")
+            if failure == EISDIR { throw CorpusError(.noInput, "\(name) is a directory, not a file") }
+            throw CorpusError(.ioError, "cannot read \(name): \(String(cString: strerror(failure)))")
         }
     }
 }
 
 /// Makes a `String` of `bytes`, which must be UTF-8; names `name` and the byte offset otherwise.
-func decodeUTF8(_ bytes: [UInt8], name: String, baseOffset: Int) throws(CLIError) -> String {
-    try bytes.withUnsafeBufferPointer { (buffer) throws(CLIError) in try checkUTF8(buffer, name: name, baseOffset: baseOffset) }
+package func decodeUTF8(_ bytes: [UInt8], name: String, baseOffset: Int) throws(CorpusError) -> String {
+    try bytes.withUnsafeBufferPointer { (buffer) throws(CorpusError) in try checkUTF8(buffer, name: name, baseOffset: baseOffset) }
     return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Throws the data error (65) for bytes that are not UTF-8: the input, the byte offset, and the
 /// encoding ICU's detector sees in them when it is confident enough to suggest one.
-func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, baseOffset: Int) throws(CLIError) {
+package func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, baseOffset: Int) throws(CorpusError) {
     guard let invalid = firstInvalidUTF8Offset(in: bytes) else { return }
     var message = "\(name) is not valid UTF-8: bad byte sequence at byte offset \(baseOffset + invalid)"
     if let (found, confidence) = CharsetDetector.detect(bytes), confidence >= 50, let name = suggestedEncoding(found, bytes) {
         message += "; it looks like \(found) (confidence \(confidence)%): try --encoding \(name)"
     }
-    throw CLIError(.dataError, message)
+    throw CorpusError(.dataError, message)
 }
 
-func errnoMessage(_ code: Int32 = errno) -> String {
+package func errnoMessage(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))
 }
 
 /// The converter to use for what ICU's detector found, or `nil` if it is no multi-byte encoding
 /// Chinese text comes in (a Latin code page is a guess, not a finding): UTF-16 and UTF-32 with a
 /// byte order mark go to the converter that reads and drops it.
-func suggestedEncoding(_ detected: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+package func suggestedEncoding(_ detected: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let multiByte = ["GB18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS", "ISO-2022-CN", "ISO-2022-JP", "ISO-2022-KR"]
     if detected.hasPrefix("UTF-16") || detected.hasPrefix("UTF-32") {
         let family = String(detected.prefix(6))

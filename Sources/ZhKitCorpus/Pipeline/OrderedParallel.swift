@@ -10,16 +10,16 @@ import Glibc
 /// processed, the calling thread consumes the batch before it and reads the batch after it, so
 /// reading and writing overlap the work; memory stays bounded by three batches. The first
 /// failing item's error is thrown after everything before it has been consumed.
-struct OrderedParallel {
-    let jobs: Int
+package struct OrderedParallel {
+    package let jobs: Int
     /// Items per thread in a batch: more overlaps better, fewer holds less memory.
-    var itemsPerJob = 2
+    package var itemsPerJob = 2
 
-    static var processorCount: Int { max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) }
+    package static var processorCount: Int { max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) }
 
-    func run<Item: Sendable, Output: Sendable>(
+    package func run<Item: Sendable, Output: Sendable>(
         next: () throws -> Item?,
-        process: @escaping @Sendable (Item) throws(CLIError) -> Output,
+        process: @escaping @Sendable (Item) throws(CorpusError) -> Output,
         consume: (Item, Output) throws -> Void
     ) throws {
         if jobs == 1 {
@@ -43,7 +43,7 @@ struct OrderedParallel {
                 let results = Results<Output>(count: batch.count)
                 for (index, item) in batch.enumerated() {
                     queue.async(group: group) {
-                        results.store(index, Result { () throws(CLIError) in try process(item) })
+                        results.store(index, Result { () throws(CorpusError) in try process(item) })
                     }
                 }
                 started = (batch, group, results)
@@ -62,7 +62,7 @@ struct OrderedParallel {
     /// Plain memory rather than an array, so that threads writing different slots share no
     /// array header (no copy-on-write check, no race).
     private final class Results<Output>: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<Result<Output, CLIError>?>
+        private let slots: UnsafeMutablePointer<Result<Output, CorpusError>?>
         let count: Int
 
         init(count: Int) {
@@ -76,33 +76,38 @@ struct OrderedParallel {
             slots.deallocate()
         }
 
-        func store(_ index: Int, _ result: Result<Output, CLIError>) {
+        func store(_ index: Int, _ result: Result<Output, CorpusError>) {
             slots[index] = result
         }
 
-        func take(_ index: Int) -> Result<Output, CLIError> {
+        func take(_ index: Int) -> Result<Output, CorpusError> {
             slots[index]!
         }
     }
 }
 
-/// An input's chunks (about 1 MB, cut at line breaks) processed on several threads and written
+/// An input's chunks (about 256 KB, cut at line breaks) processed on several threads and written
 /// in input order.
-struct ParallelChunks {
-    let jobs: Int
+package struct ParallelChunks {
+    package let jobs: Int
 
-    static var processorCount: Int { OrderedParallel.processorCount }
+    package init(jobs: Int) {
+        self.jobs = jobs
+    }
 
-    typealias Chunk = (bytes: [UInt8], offset: Int)
+    package static var processorCount: Int { OrderedParallel.processorCount }
 
-    func run(reader: InputReader, output: inout StandardOutput, _ process: @escaping @Sendable (Chunk) throws(CLIError) -> [UInt8]) throws {
+    package typealias Chunk = (bytes: [UInt8], offset: Int)
+
+    package func run(reader: InputReader, output: inout StandardOutput, _ process: @escaping @Sendable (Chunk) throws(CorpusError) -> [UInt8]) throws {
+        reader.chunkSize = 1 << 18
         try OrderedParallel(jobs: jobs).run(
             next: { try reader.nextChunk(endingAtLineBreak: true).map { ChunkItem(bytes: $0.bytes, offset: $0.offset) } },
-            process: { item throws(CLIError) in try process((item.bytes, item.offset)) },
+            process: { item throws(CorpusError) in try process((item.bytes, item.offset)) },
             consume: { _, bytes in try output.write(bytes) })
     }
 
-    struct ChunkItem: Sendable {
+    package struct ChunkItem: Sendable {
         let bytes: [UInt8]
         let offset: Int
     }

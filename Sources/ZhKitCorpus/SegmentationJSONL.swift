@@ -37,7 +37,15 @@ extension JSONWriter {
         integer(scalars.upperBound)
         raw(",\"kind\":\"")
         kindName(kind)
-        raw("\",\"utf8\":[")
+        raw("\",")
+        unitRanges(utf8: utf8, utf16: utf16)
+    }
+
+    /// `"utf8":[s,e],"utf16":[s,e]}`: the fields every token, sentence, paragraph and entity
+    /// object ends with.
+    @inlinable
+    package mutating func unitRanges(utf8: Range<Int>, utf16: Range<Int>) {
+        raw("\"utf8\":[")
         integer(utf8.lowerBound)
         raw(UInt8(ascii: ","))
         integer(utf8.upperBound)

@@ -81,15 +81,8 @@ extension JSONWriter {
         integer(start.scalars)
         raw(",\"end\":")
         integer(end.scalars)
-        raw(",\"utf8\":[")
-        integer(start.utf8)
         raw(UInt8(ascii: ","))
-        integer(end.utf8)
-        raw("],\"utf16\":[")
-        integer(start.utf16)
-        raw(UInt8(ascii: ","))
-        integer(end.utf16)
-        raw("]}")
+        unitRanges(utf8: start.utf8..<end.utf8, utf16: start.utf16..<end.utf16)
     }
 
     /// `,"entities":[...]`: each `{"start", "end", "label", "text", "value", "utf8": [s, e],
@@ -98,26 +91,26 @@ extension JSONWriter {
         raw(",\"entities\":[")
         for (index, entity) in entities.enumerated() {
             if index > 0 { raw(UInt8(ascii: ",")) }
-            raw("{\"start\":")
-            integer(entity.scalars.lowerBound)
-            raw(",\"end\":")
-            integer(entity.scalars.upperBound)
-            raw(",\"label\":\"")
-            bytes.append(contentsOf: entity.label.rawValue.utf8)
-            raw("\",\"text\":")
+            entityOpening(entity)
+            raw(",\"text\":")
             string(entity.text)
             raw(",\"value\":")
             if let value = entity.value { string(value.description) } else { raw("null") }
-            raw(",\"utf8\":[")
-            integer(entity.utf8.lowerBound)
             raw(UInt8(ascii: ","))
-            integer(entity.utf8.upperBound)
-            raw("],\"utf16\":[")
-            integer(entity.utf16.lowerBound)
-            raw(UInt8(ascii: ","))
-            integer(entity.utf16.upperBound)
-            raw("]}")
+            unitRanges(utf8: entity.utf8, utf16: entity.utf16)
         }
         raw(UInt8(ascii: "]"))
+    }
+
+    /// `{"start":s,"end":e,"label":"L"`: how every entity object of the formats begins, its
+    /// offsets in Unicode scalars.
+    mutating func entityOpening(_ entity: Entity) {
+        raw("{\"start\":")
+        integer(entity.scalars.lowerBound)
+        raw(",\"end\":")
+        integer(entity.scalars.upperBound)
+        raw(",\"label\":\"")
+        bytes.append(contentsOf: entity.label.rawValue.utf8)
+        raw(UInt8(ascii: "\""))
     }
 }

@@ -53,13 +53,8 @@ extension JSONWriter {
             while first < document.spans.count, layout.positions[first].utf8 < entity.utf8.lowerBound { first += 1 }
             var last = first
             while last + 1 < document.spans.count, layout.positions[last + 1].utf8 < entity.utf8.upperBound { last += 1 }
-            raw("{\"start\":")
-            integer(entity.scalars.lowerBound)
-            raw(",\"end\":")
-            integer(entity.scalars.upperBound)
-            raw(",\"label\":\"")
-            bytes.append(contentsOf: entity.label.rawValue.utf8)
-            raw("\",\"token_start\":")
+            entityOpening(entity)
+            raw(",\"token_start\":")
             integer(tokenOf[min(first, document.spans.count - 1)])
             raw(",\"token_end\":")
             integer(tokenOf[last])

@@ -144,7 +144,6 @@ struct AnnotationSink {
     /// The output is written out whenever this much is buffered: a jsonl part with every token
     /// runs to 27 times its text, which need never sit whole in memory.
     static let pieceSize = 1 << 20
-    private var writer = JSONWriter(capacity: pieceSize * 2)
 
     init(options: CorpusOptions, folder: String?, inputs: [JobInput]) throws(CorpusError) {
         self.options = options
@@ -167,14 +166,7 @@ struct AnnotationSink {
 
     mutating func consume(_ part: InputPart, _ documents: [AnnotatedDocument]) throws(CorpusError) {
         guard let folder else {
-            for document in documents {
-                try writer.document(document, options: options, flushAbove: Self.pieceSize) { (writer) throws(CorpusError) in
-                    try standardOutput.write(writer.bytes)
-                    writer.bytes.removeAll(keepingCapacity: true)
-                }
-                try standardOutput.write(writer.bytes)
-                writer.bytes.removeAll(keepingCapacity: true)
-            }
+            try Self.write(documents, options: options) { (bytes) throws(CorpusError) in try standardOutput.write(bytes) }
             return
         }
         if open?.input != part.input {
@@ -192,22 +184,32 @@ struct AnnotationSink {
         guard let (_, main, text) = open else { return }
         if let text {
             try text.write(part.bytes)
+            var writer = JSONWriter()
             writer.brat(documents.flatMap(BratEntity.entities(of:)), next: &nextEntity)
+            try main.write(writer.bytes)
         } else {
-            for document in documents {
-                try writer.document(document, options: options, flushAbove: Self.pieceSize) { (writer) throws(CorpusError) in
-                    try main.write(writer.bytes)
-                    writer.bytes.removeAll(keepingCapacity: true)
-                }
-            }
+            try Self.write(documents, options: options) { (bytes) throws(CorpusError) in try main.write(bytes) }
         }
-        try main.write(writer.bytes)
-        writer.bytes.removeAll(keepingCapacity: true)
         if part.isLast {
             try main.commit()
             try text?.commit()
             open = nil
         }
+    }
+
+    /// Writes `documents` in the format, handing `output` a piece whenever `pieceSize` bytes
+    /// are buffered, and the rest at the end.
+    private static func write(_ documents: [AnnotatedDocument], options: CorpusOptions, to output: ([UInt8]) throws(CorpusError) -> Void)
+        throws(CorpusError)
+    {
+        var writer = JSONWriter(capacity: pieceSize * 2)
+        for document in documents {
+            try writer.document(document, options: options, flushAbove: Self.pieceSize) { (writer) throws(CorpusError) in
+                try output(writer.bytes)
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        try output(writer.bytes)
     }
 
     mutating func finish() throws(CorpusError) {

@@ -6,14 +6,16 @@ extension JSONWriter {
     /// which it moves past them. `first` tells whether a comma goes before the first one.
     ///
     /// The hot loop of every token writer: objects are built in a scratch buffer with raw
-    /// pointer writes and appended 64 KB at a time. Offsets are counted from the bytes as it goes,
+    /// pointer writes and appended 64 KB at a time (less for a short text). Offsets are counted from the bytes as it goes,
     /// unless `ends` gives them (a `DocumentLayout`'s positions past the first: the end of each
     /// token), so that a text whose positions are known is not walked twice. O(n).
     package mutating func tokenObjects(
         _ spans: some Collection<TokenSpan>, in text: UnsafeBufferPointer<UInt8>, position: inout TextPosition, first: inout Bool,
         ends: ArraySlice<TextPosition>? = nil
     ) {
-        let capacity = 1 << 16
+        // 64 KB, or less for a short text (a line of `segment --format jsonl`): no more than
+        // its tokens can take, so that a call a line does not allocate 64 KB a line.
+        let capacity = min(1 << 16, 160 * spans.count + 6 * text.count + 64)
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { scratch.deallocate() }
         var out = scratch

@@ -13,14 +13,15 @@ swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-libr
 binary=$(swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld --show-bin-path)/ZhKitFuzz
 corpus=.corpus
 mkdir -p "$corpus" findings
-# The seed report, a paragraph a file, behind a mode byte (0: UTF-8, 4: UTF-8 with reflow).
+# The seed report, a paragraph a file, behind a mode byte (0: UTF-8, 4: UTF-8 with reflow, 8:
+# UTF-8 also through the file pipeline).
 python3 - "$corpus" ../seeds/*.txt <<'PY'
 import os, sys
 corpus, seeds = sys.argv[1], sys.argv[2:]
 for seed in seeds:
     text = open(seed, encoding="utf-8").read()
     for index, paragraph in enumerate(p for p in text.split("\n\n") if p.strip()):
-        for mode in (0, 4):
+        for mode in (0, 4, 8):
             with open(os.path.join(corpus, f"seed-{index}-{mode}"), "wb") as out:
                 out.write(bytes([mode]) + paragraph.encode("utf-8")[:4000])
 PY

@@ -1,9 +1,3 @@
-/// Where a byte sequence stops being valid UTF-8.
-public struct InvalidUTF8: Error, Sendable, Hashable {
-    /// Offset of the first byte of the invalid sequence.
-    public let offset: Int
-}
-
 /// Checks that `bytes` is well-formed UTF-8 (Unicode §3.9, table 3-7: no overlong forms, no
 /// surrogates, nothing above U+10FFFF) and returns the offset of the first bad sequence, or
 /// `nil`. O(n), ASCII runs eight bytes at a time.

@@ -160,7 +160,7 @@ public struct NameLists: Sendable {
 
     /// A fingerprint of the names file this was read from (0 when built from sets): a name
     /// model records the one it was trained with.
-    public private(set) var fingerprint: UInt64 = 0
+    package private(set) var fingerprint: UInt64 = 0
 
     /// Endings of places that are no political entities (ANNOTATION.md's LOC): mountains,
     /// rivers, lakes, seas, bays, islands, plains, deserts, continents, regions.
@@ -173,7 +173,7 @@ public struct NameLists: Sendable {
     }
 
     /// Whether `word` is a known organisation's name.
-    public func isOrganization(_ word: String) -> Bool {
+    package func isOrganization(_ word: String) -> Bool {
         let scalars = word.unicodeScalars.map(\.value)
         return kinds(of: scalars, 0..<scalars.count).contains(.organization)
     }
@@ -248,7 +248,7 @@ public struct NameLists: Sendable {
     /// the same format), adds names whatever the general lexicon says of them; `places`
     /// (`name<TAB>GPE|LOC` lines) and `surnames` (one a line) are the gazetteers of
     /// `dictionaries/`, `#` lines being comments.
-    public static func derive(fromGeneralLexicon text: String, organizations organizationList: String = "", places placeList: String = "",
+    package static func derive(fromGeneralLexicon text: String, organizations organizationList: String = "", places placeList: String = "",
         surnames surnameList: String = "") -> String
     {
         var listed = Set<String>()
@@ -391,7 +391,7 @@ public struct NameLists: Sendable {
     ]
 
     /// Reads a names file (`TAG<TAB>word` lines, valid UTF-8). O(n), no `String` per line.
-    public init(namesFile bytes: UnsafeBufferPointer<UInt8>) {
+    package init(namesFile bytes: UnsafeBufferPointer<UInt8>) {
         fingerprint = ZhKit.fingerprint([Array(bytes)])
         let tags = Kinds.byTag.map { (Array($0.key.utf8), $0.value) }
         entries.reserveCapacity(bytes.count / 12)

@@ -1,6 +1,6 @@
 import Benchmark
 import Foundation
-import ZhKit
+@_spi(Benchmarks) import ZhKit
 @_spi(Benchmarks) import ZhKitCorpus
 import ZhKitEntities
 

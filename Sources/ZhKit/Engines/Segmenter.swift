@@ -6,6 +6,11 @@ internal import ZhKitICU
 /// Its output is lossless: the tokens of a text cover it exactly, in order, with no gap and no
 /// overlap, whitespace and line breaks included.
 ///
+/// Two ways in: `tokens(in:)` gives `Token` values with their text and offsets in three units;
+/// `spans(in:)`, over UTF-8 bytes, gives each token's end and kind only (16 bytes, no `String`),
+/// the fast path everything else is built on. Sentences, entities and corpus files come from
+/// ZhKitCorpus's `Annotator`.
+///
 /// ```swift
 /// let segmenter = try Segmenter()   // the lexicon engine over the bundled lexicon
 /// for token in segmenter.tokens(in: "联合国环境规划署成立于1972年。") {

@@ -17,7 +17,7 @@ extension Lexicon {
     }
 
     /// Where the bundled lexicon's image is: `ZHKIT_LEXICON`, or ZhKit's resources.
-    public static var bundledPath: String? {
+    @_spi(Benchmarks) public static var bundledPath: String? {
         ProcessInfo.processInfo.environment["ZHKIT_LEXICON"]
             ?? Bundle.module.path(forResource: bundledResource, ofType: bundledExtension)
     }

@@ -62,7 +62,7 @@ extension Lexicon {
 
 /// FNV-1a, 64 bits: a fingerprint of the dictionary sources, stored in the compiled image so
 /// that a test can tell when the image is older than its sources.
-public func fingerprint(_ parts: [[UInt8]]) -> UInt64 {
+package func fingerprint(_ parts: [[UInt8]]) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for part in parts {
         for byte in part {

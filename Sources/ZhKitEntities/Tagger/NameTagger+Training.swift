@@ -126,7 +126,7 @@ extension NameTagger {
 
     /// The fingerprint `zhkit train entities` records: of the training file's bytes and the
     /// settings. A test checks the bundled model's against the training data.
-    public static func trainingFingerprint(_ data: [UInt8], epochs: Int, seed: UInt64, completingPlaces: Bool, dropout: Double,
+    package static func trainingFingerprint(_ data: [UInt8], epochs: Int, seed: UInt64, completingPlaces: Bool, dropout: Double,
         pruning: Double) -> UInt64
     {
         fingerprint([data, Array("epochs=\(epochs) seed=\(seed) complete-places=\(completingPlaces) dropout=\(dropout) prune=\(pruning)".utf8)])

@@ -11,6 +11,8 @@ import ZhKitEntities
 public struct AnnotatedDocument: Sendable {
     /// The document's id (`--input-format jsonl`) or name (a file).
     public var id: String?
+    /// Whether `id` was a JSON number in the input, and goes out as one.
+    package var idIsNumber = false
     /// Its text as UTF-8.
     package var utf8: [UInt8]
     /// Its tokens' ends and kinds, covering `utf8` exactly: what the writers read.

@@ -70,6 +70,7 @@ import Testing
         #expect(compared > 250)
     }
 
+    /// Ids come back as they went in, strings as strings and numbers as numbers, in jsonl and spaCy.
     @Test func jsonlInputKeepsIds() throws {
         let input = "{\"id\": \"a1\", \"text\": \"2020年，联合国环境规划署投入10亿美元。\"}\n{\"id\": 7, \"text\": \"增长了63%\"}\n"
         let result = try CLIRunner.run(["annotate", "--input-format", "jsonl"], stdin: Data(input.utf8))
@@ -77,7 +78,12 @@ import Testing
         let documents = try result.output.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(documents.map { $0["id"] as? String } == ["a1", "7"])
+        #expect(documents[0]["id"] as? String == "a1")
+        #expect(documents[1]["id"] as? Int == 7 && !(documents[1]["id"] is String))
+        #expect(result.output.contains("{\"id\":7,"))
+        let numbers = "{\"id\": 12.5, \"text\": \"甲\"}\n{\"id\": -3, \"text\": \"乙\"}\n{\"id\": null, \"text\": \"丙\"}\n"
+        let spacy = try CLIRunner.run(["annotate", "--input-format", "jsonl", "--format", "spacy"], stdin: Data(numbers.utf8))
+        #expect(spacy.output.split(separator: "\n").map { $0.prefix(12) } == ["{\"id\":12.5,\"", "{\"id\":-3,\"te", "{\"text\":\"丙\","])
         let first = try #require(documents[0]["entities"] as? [[String: Any]])
         #expect(first.map { $0["label"] as! String } == ["DATE", "ORG", "MONEY"])
         let bad = try CLIRunner.run(["annotate", "--input-format", "jsonl"], stdin: Data("{\"id\": 1}\n".utf8))
@@ -144,5 +150,23 @@ import Testing
         let bad = try CLIRunner.run(["annotate", "--reference-date", "2026-02-30"], stdin: Data("今天".utf8))
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--reference-date"))
+    }
+
+    /// Arguments that cannot work are refused with a usage error (64) that says why, not ignored
+    /// or misread: a negative thread count, a tag scheme for a format without tags.
+    @Test func argumentsThatCannotWorkAreRefused() throws {
+        for command in ["annotate", "segment"] {
+            let negative = try CLIRunner.run([command, "--jobs", "-2"], stdin: Data("联合国".utf8))
+            #expect(negative.status == 64)
+            #expect(negative.stderr.contains("--jobs must be at least 1"), "\(negative.stderr)")
+        }
+        for format in ["jsonl", "spacy", "brat"] {
+            let scheme = try CLIRunner.run(["annotate", "--format", format, "--scheme", "bioes", "--output", "/tmp/unused"], stdin: Data("联合国".utf8))
+            #expect(scheme.status == 64)
+            #expect(scheme.stderr.contains("--scheme goes with --format conllu, bio or hf"), "\(scheme.stderr)")
+        }
+        let fine = try CLIRunner.run(["annotate", "--format", "bio", "--scheme", "bioes", "--jobs", "2"], stdin: Data("联合国".utf8))
+        #expect(fine.status == 0)
+        #expect(fine.output.contains("S-ORG"))
     }
 }

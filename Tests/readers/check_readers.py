@@ -5,6 +5,9 @@ Usage: check_readers.py ZHKIT SEED... (run by Tests/readers/run.sh, in a venv wi
 spacy and datasets). For each seed file, with and without --reflow, it checks that:
 - the `conllu` package parses every sentence of the CoNLL-U output, and the tokens joined as
   SpaceAfter says give back `# text`;
+- the UD validator (`udvalidate --lang zh`) passes the CoNLL-U output at level 1, and at level 2
+  once HEAD, DEPREL and UPOS, which zhkit leaves empty, are filled with a flat tree (every error
+  that remains is zhkit's: spacing, sentence ids, metadata);
 - spaCy builds a Doc(words, spaces) from the spacy output's tokens whose text is the input, and
   `char_span` finds every span;
 - Hugging Face `datasets` loads the hf output with its labels as a ClassLabel feature;
@@ -52,6 +55,29 @@ def check_conllu(text, label):
             check("NER" in misc and "TokenRange" in misc, f"{label}: token {token['form']} lacks NER or TokenRange")
         check(joined == sentence.metadata["text"], f"{label}: tokens {joined!r} do not join to # text {sentence.metadata['text']!r}")
     return len(sentences)
+
+
+def check_ud_validator(text, label):
+    validator = os.path.join(os.path.dirname(sys.executable), "udvalidate")
+    for level, conllu_text in ((1, text), (2, with_flat_trees(text))):
+        result = subprocess.run([validator, "--lang", "zh", "--level", str(level), "--max-err", "5"],
+            input=conllu_text.encode("utf-8"), capture_output=True)
+        report = (result.stdout + result.stderr).decode("utf-8", "replace")
+        check(result.returncode == 0, f"{label}: the UD validator fails at level {level}: {report[-2000:]}")
+
+
+def with_flat_trees(text):
+    """The CoNLL-U with a tree the validator accepts: word 1 the root, every other word its
+    `dep`, UPOS X. It stands in for the syntax zhkit does not annotate."""
+    lines = []
+    for line in text.split("\n"):
+        columns = line.split("\t")
+        if len(columns) == 10 and columns[0].isdigit():
+            first = columns[0] == "1"
+            columns[3], columns[6], columns[7] = "X", "0" if first else "1", "root" if first else "dep"
+            line = "\t".join(columns)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def check_spacy(output, source_text, label):
@@ -133,7 +159,7 @@ def check_stage(zhkit, seed_text):
         check(len(output) == len(records), f"stage --jobs {jobs}: {len(records)} lines in, {len(output)} out")
         for record, line in zip(records, output):
             result = json.loads(line)
-            check(result["id"] == str(record["id"]) and result["text"] == record["text"], f"stage --jobs {jobs}: line for {record['id']} out of order or changed")
+            check(result["id"] == record["id"] and result["text"] == record["text"], f"stage --jobs {jobs}: line for {record['id']} out of order or changed (ids keep their JSON type)")
 
 
 def check_spark(zhkit, seed_text):
@@ -173,7 +199,9 @@ def main():
         source_text = open(seed, encoding="utf-8", newline="").read()
         for flags in ([], ["--reflow"]):
             label = f"{os.path.basename(seed)} {' '.join(flags) or '(no reflow)'}"
-            sentences = check_conllu(run(zhkit, "--format", "conllu", *flags, seed), label)
+            conllu_text = run(zhkit, "--format", "conllu", *flags, seed)
+            sentences = check_conllu(conllu_text, label)
+            check_ud_validator(conllu_text, label)
             spans = check_spacy(run(zhkit, "--format", "spacy", *flags, seed), source_text, label)
             check_jsonl(run(zhkit, *flags, seed), source_text, label)
             with tempfile.TemporaryDirectory() as folder:

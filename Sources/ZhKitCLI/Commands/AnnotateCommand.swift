@@ -55,8 +55,8 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: "Output format: jsonl, conllu, bio, brat, spacy or hf.")
     var format: CorpusFormat = .jsonl
 
-    @Option(help: "Entity tags: bio or bioes (conllu, bio, hf).")
-    var scheme: TagScheme = .bio
+    @Option(help: "Entity tags: bio (the default) or bioes, with --format conllu, bio or hf.")
+    var scheme: TagScheme?
 
     @Flag(help: "With --format bio: a character a line instead of a token.")
     var char = false
@@ -70,7 +70,8 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write one output per input into this folder instead of standard output.", valueName: "folder"))
     var output: String?
 
-    @Option(help: "Threads to annotate with (default: one per core). Output keeps the input's order.")
+    // Unconditional, so that `--jobs -2` is a value to refuse, not an unknown option `-2`.
+    @Option(parsing: .unconditional, help: "Threads to annotate with (default: one per core). Output keeps the input's order.")
     var jobs: Int?
 
     @Flag(help: "No progress line on standard error.")
@@ -83,6 +84,9 @@ struct AnnotateCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if noTagger && model != nil { throw ValidationError("--model and --no-tagger exclude each other") }
         if char && format != .bio { throw ValidationError("--char goes with --format bio") }
+        if scheme != nil && ![.conllu, .bio, .hf].contains(format) {
+            throw ValidationError("--scheme goes with --format conllu, bio or hf: \(format) writes no tags")
+        }
         if tokens == .none && format != .jsonl { throw ValidationError("--tokens none goes with --format jsonl: the other formats are made of tokens") }
         if format == .brat && output == nil { throw ValidationError("--format brat writes two files per input: give --output") }
         if format == .brat && inputFormat == .jsonl { throw ValidationError("--format brat needs text input: its .txt is the input itself") }
@@ -104,7 +108,7 @@ struct AnnotateCommand: ParsableCommand {
             referenceDate: referenceDate.flatMap(CalendarDate.init))
         var options = CorpusOptions()
         options.format = format
-        options.scheme = scheme
+        options.scheme = scheme ?? .bio
         options.characters = char
         options.tokens = tokens == .all
         options.inputFormat = inputFormat

@@ -8,7 +8,7 @@ import ZhKitEntities
 struct DictionaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dictionary",
-        abstract: "Compile and inspect lexicons.",
+        abstract: "Compile the lexicon and the name lists from dictionaries/.",
         subcommands: [CompileDictionaryCommand.self]
     )
 }

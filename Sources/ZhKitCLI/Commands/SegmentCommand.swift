@@ -59,7 +59,8 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "With jsonl: one JSON object per file instead of one per line.")
     var document = false
 
-    @Option(help: "Threads to segment with (default: one per core). Output keeps the input's order.")
+    // Unconditional, so that `--jobs -2` is a value to refuse, not an unknown option `-2`.
+    @Option(parsing: .unconditional, help: "Threads to segment with (default: one per core). Output keeps the input's order.")
     var jobs: Int?
 
     @Argument(help: "Input files, UTF-8. Standard input when none is given.")

@@ -40,8 +40,11 @@ extension JSONWriter {
                 } else if gap.elementsEqual([0x20]) {
                     if !isLast { text += " " }
                 } else if gap.contains(0x0A) || gap.contains(0x0D) {
-                    // A line break inside a sentence is a wrap (reflow) or sits inside an entity.
-                    misc += ["SpaceAfter=No", "SpacesAfter=" + Self.escapedSpaces(gap)]
+                    // A line break inside a sentence is a wrap (reflow) or sits inside an entity:
+                    // no space in `# text`. At the sentence's end it may end a paragraph, after
+                    // which UD allows no `SpaceAfter=No`; `SpacesAfter` alone says what follows.
+                    if !isLast { misc.append("SpaceAfter=No") }
+                    misc.append("SpacesAfter=" + Self.escapedSpaces(gap))
                 } else {
                     misc.append("SpacesAfter=" + Self.escapedSpaces(gap))
                     if !isLast { text += " " }

@@ -24,9 +24,8 @@ extension JSONWriter {
     ) throws(Failure) {
         let document = layout.document
         raw(UInt8(ascii: "{"))
-        if let id = document.id {
-            raw("\"id\":")
-            string(id)
+        if document.id != nil {
+            documentID(document)
             raw(UInt8(ascii: ","))
         }
         if let part = document.part {
@@ -100,6 +99,13 @@ extension JSONWriter {
             unitRanges(utf8: entity.utf8, utf16: entity.utf16)
         }
         raw(UInt8(ascii: "]"))
+    }
+
+    /// `"id":` and the document's id: a string, or a number where the input's was one.
+    mutating func documentID(_ document: AnnotatedDocument) {
+        guard let id = document.id else { return }
+        raw("\"id\":")
+        if document.idIsNumber { bytes.append(contentsOf: id.utf8) } else { string(id) }
     }
 
     /// `{"start":s,"end":e,"label":"L"`: how every entity object of the formats begins, its

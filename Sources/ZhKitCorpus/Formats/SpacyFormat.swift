@@ -24,9 +24,8 @@ extension JSONWriter {
             tokenOf[index] = tokens.count - 1
         }
         raw(UInt8(ascii: "{"))
-        if let id = document.id {
-            raw("\"id\":")
-            string(id)
+        if document.id != nil {
+            documentID(document)
             raw(UInt8(ascii: ","))
         }
         raw("\"text\":")

@@ -109,14 +109,17 @@ struct PartAnnotator: Sendable {
         for line in part.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             defer { lineNumber += 1 }
             guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            let (id, text) = try parseRecord(line, lineNumber: lineNumber, name: part.name)
-            documents.append(annotator.annotate(Array(text.utf8), id: id))
+            let (id, idIsNumber, text) = try parseRecord(line, lineNumber: lineNumber, name: part.name)
+            var document = annotator.annotate(Array(text.utf8), id: id)
+            document.idIsNumber = idIsNumber
+            documents.append(document)
         }
         return documents
     }
 
-    /// Reads `{"id", "text"}` from one JSONL line; `id` may be a string or a number.
-    func parseRecord(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String) throws(CorpusError) -> (String?, String) {
+    /// Reads `{"id", "text"}` from one JSONL line: the id as text and whether it was a JSON
+    /// number (a string otherwise; `true` and `false` as their names, `null` as no id), and the text.
+    func parseRecord(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String) throws(CorpusError) -> (String?, Bool, String) {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(line))
@@ -126,8 +129,16 @@ struct PartAnnotator: Sendable {
         guard let record = object as? [String: Any], let text = record["text"] as? String else {
             throw CorpusError(.dataError, "\(name):\(lineNumber): expected an object with a \"text\" string")
         }
-        let id = record["id"].map { value -> String in (value as? String) ?? "\(value)" }
-        return (id, text)
+        switch record["id"] {
+        case nil: return (nil, false, text)
+        case let id as String: return (id, false, text)
+        case let number as NSNumber:
+            // Foundation reads `true` and `false` as numbers of type `c` (char).
+            if String(cString: number.objCType) == "c" { return (number.boolValue ? "true" : "false", false, text) }
+            return ("\(number)", true, text)
+        case is NSNull: return (nil, false, text)
+        case let other?: return ("\(other)", false, text)
+        }
     }
 }
 

@@ -47,7 +47,10 @@ public struct Annotator: Sendable {
     ///     per input (two for BRAT) mirroring the input folders, each written whole or not at all.
     ///   - progress: called on the calling thread after each part is written.
     /// - Throws: `CorpusError`, with the sysexits(3) code a command-line tool would exit with.
-    ///   Outputs finished before the failure stay; the one being written is removed.
+    ///   A file named in `inputs` that fails stops the run; a file found in a folder or by a
+    ///   pattern that is binary is skipped, and one that fails is named through `options.notice`
+    ///   (its output file removed) while the others go on, the run failing at the end. Outputs
+    ///   finished before a failure stay; the one being written is removed.
     public func write(_ inputs: [String], to destination: CorpusDestination, options: CorpusOptions = CorpusOptions(),
         progress: (CorpusProgress) -> Void = { _ in }) throws(CorpusError)
     {
@@ -55,22 +58,20 @@ public struct Annotator: Sendable {
         var status = CorpusProgress(files: files)
         try Self.mapped {
             var sink = try AnnotationSink(options: options, folder: destination.folder, inputs: files)
-            var producer = PartProducer(inputs: files, cut: options.inputFormat == .text ? .paragraph : .lineBreak)
-            let annotate = PartAnnotator(annotator: self, inputFormat: options.inputFormat)
-            try OrderedParallel(jobs: options.jobs, itemsPerJob: 1).run(
-                next: { try producer.next() },
-                process: { part throws(CorpusError) in try annotate(part) },
+            let failures = try run(files, options: options,
                 consume: { part, documents in
-                    try sink.consume(part, documents)
+                    if let documents { try sink.consume(part, documents) } else { sink.abandon(part.input) }
                     status.advance(bytes: part.bytes.count, fileDone: part.isLast)
                     progress(status)
                 })
             try sink.finish()
+            try Self.check(failures, of: files.count)
         }
     }
 
-    /// Annotates `inputs` (as ``write(_:to:options:progress:)`` takes them) and calls `body`
-    /// with each document, in input order, on the calling thread.
+    /// Annotates `inputs` (as ``write(_:to:options:progress:)`` takes them, and with its rules
+    /// for files that fail) and calls `body` with each document, in input order, on the calling
+    /// thread.
     ///
     /// A file over a megabyte comes as several documents, its parts (``AnnotatedDocument/part``),
     /// with their `origin` in the file; with `options.inputFormat` `.jsonl`, each line is a
@@ -79,12 +80,46 @@ public struct Annotator: Sendable {
         _ body: (AnnotatedDocument) throws -> Void) throws
     {
         let files = try expandInputs(inputs, encoding: options.encoding, notice: options.notice)
-        var producer = PartProducer(inputs: files, cut: options.inputFormat == .text ? .paragraph : .lineBreak)
+        let failures = try run(files, options: options, consume: { _, documents in try documents?.forEach(body) })
+        try Self.check(failures, of: files.count)
+    }
+
+    /// Reads `files` in parts, annotates them on `options.jobs` threads and calls `consume` with
+    /// each part's documents in input order, or with `nil` once for a found file that failed
+    /// (whose later parts are then passed over). Returns those failures; a named file's failure
+    /// is thrown.
+    private func run(_ files: [JobInput], options: CorpusOptions,
+        consume: (InputPart, [AnnotatedDocument]?) throws -> Void) throws -> [CorpusError]
+    {
+        var producer = PartProducer(inputs: files, cut: options.inputFormat == .text ? .paragraph : .lineBreak, notice: options.notice)
         let annotate = PartAnnotator(annotator: self, inputFormat: options.inputFormat)
+        var failures: [CorpusError] = []
+        var failed: Set<Int> = []
         try OrderedParallel(jobs: options.jobs, itemsPerJob: 1).run(
             next: { try producer.next() },
-            process: { part throws(CorpusError) in try annotate(part) },
-            consume: { _, documents in try documents.forEach(body) })
+            process: { part throws(CorpusError) -> Result<[AnnotatedDocument], CorpusError> in
+                if let failure = part.failure { return .failure(failure) }
+                return Result { () throws(CorpusError) in try annotate(part) }
+            },
+            consume: { part, outcome in
+                guard !failed.contains(part.input) else { return }
+                switch outcome {
+                case .success(let documents): try consume(part, documents)
+                case .failure(let error):
+                    guard files[part.input].found else { throw error }
+                    failed.insert(part.input)
+                    failures.append(error)
+                    options.notice(error.message + " (skipped; the other files go on)")
+                    try consume(part, nil)
+                }
+            })
+        return failures
+    }
+
+    /// Throws, after a run, for the found files that failed: the first one's code.
+    private static func check(_ failures: [CorpusError], of count: Int) throws(CorpusError) {
+        guard let first = failures.first else { return }
+        throw CorpusError(first.code, "\(failures.count) of \(count) files failed, each named above; the others were annotated")
     }
 
     /// Runs `body`, passing `CorpusError`s on and naming any other error as an internal failure.

@@ -108,6 +108,31 @@ import Testing
         #expect(names == ["1-good.jsonl"])
     }
 
+    /// A folder as users have them: binary files are skipped and said so; a text file that turns
+    /// out bad past its first block is named, its output removed, and the files after it are
+    /// finished; the run exits 65 at the end. A binary file named explicitly still fails (65).
+    @Test func aFolderSkipsBinaryFilesAndFinishesAfterABadOne() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try Data(Self.sample.utf8).write(to: docs.appendingPathComponent("1-good.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: docs.appendingPathComponent("img/logo.png"))
+        try Data(Array(String(repeating: "今天天气很好。", count: 1000).utf8) + [0xFF, 0x0A]).write(to: docs.appendingPathComponent("2-bad.txt"))
+        try Data("世界卫生组织在日内瓦。\n".utf8).write(to: docs.appendingPathComponent("3-after.txt"))
+        let out = root.appendingPathComponent("out").path
+        let result = try CLIRunner.run(["annotate", "--quiet", "--jobs", "2", "--output", out, docs.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("skipped '\(docs.path)/img/logo.png': binary (a NUL byte at byte offset 8)"), "\(result.stderr)")
+        #expect(result.stderr.contains("2-bad.txt") && result.stderr.contains("byte offset 21000") && result.stderr.contains("the other files go on"))
+        #expect(result.stderr.contains("1 of 4 files failed"))
+        let names = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
+        #expect(names == ["1-good.jsonl", "3-after.jsonl"])
+        let named = try CLIRunner.run(["annotate", "--quiet", docs.appendingPathComponent("img/logo.png").path])
+        #expect(named.status == 65)
+        #expect(named.stderr.contains("logo.png") && named.stderr.contains("not valid UTF-8"))
+    }
+
     @Test func bratNeedsAnOutputFolderAndNeverOverwritesItsInput() throws {
         let missing = try CLIRunner.run(["annotate", "--format", "brat"], stdin: Data("你好".utf8))
         #expect(missing.status == 64)

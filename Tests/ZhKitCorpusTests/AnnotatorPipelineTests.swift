@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import ZhKit
 import ZhKitCorpus
@@ -46,22 +47,27 @@ import ZhKitEntities
         }
     }
 
-    /// Files come in the order their names sort, whatever thread annotated them; a file that is
-    /// not UTF-8 stops the run with a data error naming it and the byte, after the files before it.
-    @Test func filesComeInOrderAndABadOneNamesItself() throws {
+    /// Files come in the order their names sort, whatever thread annotated them. A file found in
+    /// the folder that is not text is skipped and said so; named, it stops the run with a data
+    /// error that names it and the byte.
+    @Test func filesComeInOrderAndABadOneIsSkippedOrNamed() throws {
         try withFolder { folder in
             for index in 0..<6 { try "第\(index)份报告：2020年。\n".write(toFile: folder + "/\(index).txt", atomically: true, encoding: .utf8) }
             try Data([0xE8, 0xAF, 0x95, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: folder + "/3b.txt"))
+            let notices = Mutex<[String]>([])
             var options = CorpusOptions()
             options.jobs = 2
+            options.notice = { message in notices.withLock { $0.append(message) } }
             var ids: [String] = []
+            try Self.annotator.forEachDocument(in: [folder], options: options) { ids.append($0.id ?? "") }
+            #expect(ids == ["0", "1", "2", "3", "4", "5"])
+            #expect(notices.withLock { $0 } == ["skipped '\(folder)/3b.txt': not UTF-8 text (a bad byte sequence at byte offset 3)"])
             #expect {
-                try Self.annotator.forEachDocument(in: [folder], options: options) { ids.append($0.id ?? "") }
+                try Self.annotator.forEachDocument(in: [folder + "/3b.txt"], options: options) { _ in }
             } throws: { error in
                 guard let error = error as? CorpusError else { return false }
                 return error.code == .dataError && error.message.contains("3b.txt") && error.message.contains("byte offset 3")
             }
-            #expect(ids == ["0", "1", "2", "3"])
         }
     }
 

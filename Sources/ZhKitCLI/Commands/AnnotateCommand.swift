@@ -21,6 +21,11 @@ struct AnnotateCommand: ParsableCommand {
             annotated in parts cut at paragraph ends, so memory stays flat; in jsonl each part is a \
             line with "part" and "offset", and later mentions of a name are found within a part.
 
+            A file found in a folder or by a pattern that is binary (a NUL byte, or no text in its \
+            first 8000 bytes) is skipped and named on stderr; one that fails later is named, its \
+            output removed, and the others are finished before the run exits 65. A file named as \
+            INPUT fails the run at once.
+
             Formats: jsonl (documents: id, text, paragraphs, sentences, tokens, entities), conllu \
             (Universal Dependencies; NER tag, SpaceAfter and TokenRange in MISC), bio (a token a \
             line and its tag; --char a character a line), brat (NAME.txt and NAME.ann; needs \

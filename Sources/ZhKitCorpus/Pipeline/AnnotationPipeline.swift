@@ -1,6 +1,7 @@
 import Foundation
 import ZhKit
 import ZhKitEntities
+import ZhKitICU
 
 /// A piece of an input to annotate: a whole small file, a part of a large one, or a block of
 /// JSONL lines.
@@ -19,12 +20,18 @@ struct InputPart: Sendable {
     let isLast: Bool
     /// The length of the UTF-8 BOM taken off the input's start (0 or 3).
     var byteOrderMark = 0
+    /// Why the input could not be read on, for a found input (`JobInput.found`), whose failure
+    /// is reported in its turn instead of stopping the run; the part then has no bytes.
+    var failure: CorpusError?
 }
 
-/// Reads the inputs one after another in parts, one part ahead (to tell the last one).
+/// Reads the inputs one after another in parts, one part ahead (to tell the last one). A found
+/// input that is binary is skipped (and said so); one that cannot be read is handed on as a
+/// failure part.
 struct PartProducer {
     let inputs: [JobInput]
     let cut: InputReader.Cut
+    let notice: (String) -> Void
     private var current = -1
     private var reader: InputReader?
     private var ahead: (bytes: [UInt8], offset: Int)?
@@ -32,16 +39,23 @@ struct PartProducer {
     private var origin = TextPosition.zero
     private var line = 1
 
-    init(inputs: [JobInput], cut: InputReader.Cut) {
+    init(inputs: [JobInput], cut: InputReader.Cut, notice: @escaping (String) -> Void) {
         self.inputs = inputs
         self.cut = cut
+        self.notice = notice
     }
 
     mutating func next() throws(CorpusError) -> InputPart? {
         while true {
             if let reader {
                 let chunk = ahead
-                ahead = try reader.nextChunk(cut: cut)
+                do {
+                    ahead = try reader.nextChunk(cut: cut)
+                } catch {
+                    self.reader = nil
+                    guard inputs[current].found else { throw error }
+                    return failure(error)
+                }
                 if let chunk {
                     let input = inputs[current]
                     let isLast = ahead == nil
@@ -56,11 +70,21 @@ struct PartProducer {
             }
             current += 1
             guard current < inputs.count else { return nil }
-            let opened = try inputs[current].file.open()
             partNumber = 0
             origin = .zero
             line = 1
-            ahead = try opened.nextChunk(cut: cut)
+            let opened: InputReader
+            do {
+                opened = try inputs[current].file.open()
+                ahead = try opened.nextChunk(cut: cut)
+            } catch {
+                guard inputs[current].found else { throw error }
+                return failure(error)
+            }
+            if inputs[current].found, let ahead, let reason = Self.binaryReason(ahead.bytes) {
+                notice("skipped \(inputs[current].file.displayName): \(reason)")
+                continue
+            }
             if ahead == nil {
                 // An empty input is one empty document.
                 let input = inputs[current]
@@ -68,6 +92,31 @@ struct PartProducer {
                     isLast: true, byteOrderMark: opened.bomLength)
             }
             reader = opened
+        }
+    }
+
+    /// The part that says the current input failed.
+    private func failure(_ error: CorpusError) -> InputPart {
+        let input = inputs[current]
+        return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: origin, firstLine: line,
+            part: nil, isLast: true, failure: error)
+    }
+
+    /// Why text that starts with `bytes` is no text, as git and ripgrep decide from a file's
+    /// first block: a NUL byte, or bytes that are not UTF-8 (after decoding, when an encoding was
+    /// given); `nil` for text.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let block = Array(bytes.prefix(8000))
+        if let nul = block.firstIndex(of: 0) { return "binary (a NUL byte at byte offset \(nul))" }
+        return block.withUnsafeBufferPointer { buffer in
+            guard let invalid = firstInvalidUTF8Offset(in: buffer) else { return nil }
+            // A character cut by the block's end is no fault.
+            if block.count < bytes.count, invalid >= block.count - 3 { return nil }
+            var reason = "not UTF-8 text (a bad byte sequence at byte offset \(invalid))"
+            if let (found, confidence) = CharsetDetector.detect(buffer), confidence >= 50, let name = suggestedEncoding(found, buffer) {
+                reason += "; it looks like \(found): try --encoding \(name)"
+            }
+            return reason
         }
     }
 
@@ -221,6 +270,14 @@ struct AnnotationSink {
             }
         }
         try output(writer.bytes)
+    }
+
+    /// Drops what was written for `input`, which failed: its files are removed, not committed.
+    mutating func abandon(_ input: Int) {
+        guard let (openInput, main, text) = open, openInput == input else { return }
+        main.discard()
+        text?.discard()
+        open = nil
     }
 
     mutating func finish() throws(CorpusError) {

@@ -12,6 +12,9 @@ package struct JobInput {
     package let outputStem: String
     /// Its size in bytes, when it is a regular file.
     package let size: Int?
+    /// Whether it was found by walking a folder or expanding a pattern rather than named: such
+    /// a file is skipped when it is binary, and its failure does not stop the run.
+    package var found = false
 }
 
 /// Turns the command line's inputs into files: files as given, folders walked recursively
@@ -24,7 +27,7 @@ package func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8
         var file = input.file
         file.encoding = encoding
         file.notice = notice
-        return JobInput(file: file, outputStem: input.outputStem, size: input.size)
+        return JobInput(file: file, outputStem: input.outputStem, size: input.size, found: input.found)
     }
 }
 
@@ -48,7 +51,7 @@ private func expandPaths(_ arguments: [String]) throws(CorpusError) -> [JobInput
         let matches = globbed(argument)
         guard !matches.isEmpty else { throw CorpusError(.noInput, "cannot open '\(argument)': \(errnoMessage(ENOENT))") }
         for match in matches where stat(match, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
-            inputs.append(JobInput(file: InputFile(path: match), outputStem: stem(of: name(of: match)), size: Int(info.st_size)))
+            inputs.append(JobInput(file: InputFile(path: match), outputStem: stem(of: name(of: match)), size: Int(info.st_size), found: true))
         }
     }
     return inputs
@@ -68,7 +71,9 @@ private func walk(_ folder: String) throws(CorpusError) -> [JobInput] {
         if relative.hasPrefix(prefix + "/") { relative.removeFirst(prefix.count + 1) }
         found.append((relative, folder + "/" + relative, values.fileSize ?? 0))
     }
-    return found.sorted { $0.relative < $1.relative }.map { JobInput(file: InputFile(path: $0.path), outputStem: stem(of: $0.relative), size: $0.size) }
+    return found.sorted { $0.relative < $1.relative }.map {
+        JobInput(file: InputFile(path: $0.path), outputStem: stem(of: $0.relative), size: $0.size, found: true)
+    }
 }
 
 /// The paths a glob pattern matches, sorted; none if it is no pattern or matches nothing.

@@ -11,7 +11,7 @@ struct ZhKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhkit",
         abstract: "Segment and annotate Chinese text; score segmentations and entities.",
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [SegmentCommand.self, AnnotateCommand.self, EvalCommand.self, TrainCommand.self, DictionaryCommand.self]
     )
 

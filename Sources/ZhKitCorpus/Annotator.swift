@@ -200,6 +200,8 @@ public struct CorpusOptions: Sendable {
     public var scheme: TagScheme = .bio
     /// With `bio`: a character a line instead of a token.
     public var characters = false
+    /// With `inline`: whether entities are coloured for a terminal (ANSI escapes).
+    public var colour = false
     /// With `jsonl`: whether documents carry every token (the default), or only their text,
     /// paragraphs, sentences and entities (a sixth to a seventh of the size).
     public var tokens = true

@@ -169,4 +169,18 @@ import Testing
         #expect(fine.status == 0)
         #expect(fine.output.contains("S-ORG"))
     }
+
+    /// `--format inline` marks each entity in place with its label and value, and leaves the rest
+    /// of the text as it was; colour only when asked for (or on a terminal).
+    @Test func inlineMarksEntitiesInTheText() throws {
+        let text = "王建国去年10月在北京会见了联合国环境规划署的代表，捐款5万美元。\n其余照旧\n"
+        let plain = try CLIRunner.run(["annotate", "--format", "inline", "--reference-date", "2026-11-30"], stdin: Data(text.utf8))
+        #expect(plain.status == 0)
+        #expect(plain.output == "[王建国](PERSON)[去年10月](DATE 2025-10)在[北京](GPE)会见了[联合国环境规划署](ORG)的代表，捐款[5万美元](MONEY 50000 USD)。\n其余照旧\n")
+        let coloured = try CLIRunner.run(["annotate", "--format", "inline", "--color", "always", "--no-tagger"], stdin: Data("联合国2020年".utf8))
+        #expect(coloured.output == "\u{1B}[1;34m[联合国]\u{1B}[0;2m(ORG)\u{1B}[0m\u{1B}[1;33m[2020年]\u{1B}[0;2m(DATE 2020)\u{1B}[0m\n")
+        // Not a terminal: no escapes by default.
+        let auto = try CLIRunner.run(["annotate", "--format", "inline", "--no-tagger"], stdin: Data("联合国2020年".utf8))
+        #expect(!auto.output.contains("\u{1B}"))
+    }
 }

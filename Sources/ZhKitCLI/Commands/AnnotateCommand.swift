@@ -30,7 +30,8 @@ struct AnnotateCommand: ParsableCommand {
             (Universal Dependencies; NER tag, SpaceAfter and TokenRange in MISC), bio (a token a \
             line and its tag; --char a character a line), brat (NAME.txt and NAME.ann; needs \
             --output), spacy (text, tokens with ws, spans), hf (a sentence a line: tokens and \
-            ner_tags ids; --output also writes labels.json). Offsets are Unicode scalars (start, \
+            ner_tags ids; --output also writes labels.json), inline (the text with each entity \
+            marked in place, [text](LABEL value), coloured on a terminal). Offsets are Unicode scalars (start, \
             end), UTF-8 bytes and UTF-16 units. Entities follow ANNOTATION.md.
 
             With --output, each input's output is written whole or not at all (a temporary file \
@@ -57,8 +58,11 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The inputs' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, UTF-16, …) or auto (ICU's detector, said on stderr).", valueName: "name"))
     var encoding = "UTF-8"
 
-    @Option(help: "Output format: jsonl, conllu, bio, brat, spacy or hf.")
+    @Option(help: "Output format: jsonl, conllu, bio, brat, spacy, hf or inline (the text with its entities marked, to read).")
     var format: CorpusFormat = .jsonl
+
+    @Option(help: "With --format inline: colour the entities always, never, or when standard output is a terminal and NO_COLOR is unset (auto).")
+    var color: ColorChoice = .auto
 
     @Option(help: "Entity tags: bio (the default) or bioes, with --format conllu, bio or hf.")
     var scheme: TagScheme?
@@ -115,6 +119,7 @@ struct AnnotateCommand: ParsableCommand {
         options.format = format
         options.scheme = scheme ?? .bio
         options.characters = char
+        options.colour = format == .inline && color.colours(toFolder: output != nil)
         options.tokens = tokens == .all
         options.inputFormat = inputFormat
         options.encoding = InputEncoding(argument: encoding)
@@ -127,6 +132,20 @@ struct AnnotateCommand: ParsableCommand {
             options: options) { progress in
             if progressLine == nil { progressLine = ProgressLine(quiet: quiet, totalFiles: progress.totalFiles, totalBytes: progress.totalBytes) }
             progressLine?.update(progress)
+        }
+    }
+}
+
+/// When `--format inline` colours its entities (`--color`).
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour: `auto` only on a terminal, and never when NO_COLOR is set (no-color.org).
+    func colours(toFolder: Bool) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: !toFolder && isatty(1) != 0 && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
         }
     }
 }

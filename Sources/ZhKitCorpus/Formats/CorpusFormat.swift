@@ -15,6 +15,8 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
     case spacy
     /// Hugging Face token classification: a sentence a line, `tokens` and `ner_tags` ids.
     case hf
+    /// For a person: the text with each entity marked in place, `[text](LABEL value)`.
+    case inline
 
     /// The extension of the files written for one input (`--output`).
     public var fileExtension: String {
@@ -25,6 +27,7 @@ public enum CorpusFormat: String, Sendable, CaseIterable {
         case .brat: "ann"
         case .spacy: "spacy.jsonl"
         case .hf: "hf.jsonl"
+        case .inline: "inline.txt"
         }
     }
 }
@@ -149,7 +152,11 @@ extension JSONWriter {
     mutating func document<Failure: Error>(
         _ document: AnnotatedDocument, options: CorpusOptions, flushAbove limit: Int = .max, flush: (inout JSONWriter) throws(Failure) -> Void
     ) throws(Failure) {
-        guard options.format != .brat else { return }
+        switch options.format {
+        case .brat: return
+        case .inline: return inline(document, colour: options.colour)
+        default: break
+        }
         let layout = DocumentLayout(document)
         switch options.format {
         case .jsonl: try corpusDocument(layout, tokens: options.tokens, flushAbove: limit, flush: flush)
@@ -157,6 +164,7 @@ extension JSONWriter {
         case .bio: bio(layout, scheme: options.scheme, characters: options.characters)
         case .spacy: spacy(layout)
         case .hf: huggingFace(layout, scheme: options.scheme)
+        case .inline: break
         case .brat: break
         }
     }

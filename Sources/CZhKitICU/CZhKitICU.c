@@ -161,23 +161,28 @@ int64_t zk_decoder_decode(zk_decoder *decoder, const uint8_t *source, int64_t le
     return written;
 }
 
-int32_t zk_detect_charset(const uint8_t *text, int32_t length, char *name, int32_t name_capacity) {
+int32_t zk_detect_charsets(const uint8_t *text, int32_t length, char *names, int32_t *confidences, int32_t capacity) {
     UErrorCode error = U_ZERO_ERROR;
     UCharsetDetector *detector = ucsdet_open(&error);
     if (U_FAILURE(error)) return -1;
     ucsdet_setText(detector, (const char *)text, length, &error);
-    const UCharsetMatch *match = ucsdet_detect(detector, &error);
-    int32_t confidence = -1;
-    if (U_SUCCESS(error) && match != NULL) {
-        const char *found = ucsdet_getName(match, &error);
-        confidence = ucsdet_getConfidence(match, &error);
-        if (U_SUCCESS(error) && found != NULL && name_capacity > 0) {
-            strncpy(name, found, (size_t)name_capacity - 1);
-            name[name_capacity - 1] = 0;
-        } else {
-            confidence = -1;
+    int32_t found = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector, &found, &error);
+    int32_t written = 0;
+    if (U_SUCCESS(error) && matches != NULL) {
+        for (int32_t index = 0; index < found && written < capacity; index++) {
+            UErrorCode match_error = U_ZERO_ERROR;
+            const char *name = ucsdet_getName(matches[index], &match_error);
+            int32_t confidence = ucsdet_getConfidence(matches[index], &match_error);
+            if (U_FAILURE(match_error) || name == NULL) continue;
+            strncpy(names + written * ZK_CHARSET_NAME_SIZE, name, ZK_CHARSET_NAME_SIZE - 1);
+            names[written * ZK_CHARSET_NAME_SIZE + ZK_CHARSET_NAME_SIZE - 1] = 0;
+            confidences[written] = confidence;
+            written++;
         }
+    } else {
+        written = -1;
     }
     ucsdet_close(detector);
-    return confidence;
+    return written;
 }

@@ -52,15 +52,27 @@ public final class TextDecoder {
     }
 }
 
-/// ICU's charset detection: the most likely encoding of some bytes, and how sure it is.
+/// ICU's charset detection: the likely encodings of some bytes, and how sure it is of each.
 public enum CharsetDetector {
     /// The best match for `bytes` (its first 64 KB are enough): ICU's name (`UTF-8`,
     /// `GB18030`, `Big5`, `UTF-16LE`, …) and a confidence from 0 to 100; `nil` if nothing matches.
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: String, confidence: Int)? {
-        var name = [CChar](repeating: 0, count: 64)
-        let confidence = zk_detect_charset(bytes.baseAddress, Int32(min(bytes.count, 1 << 16)), &name, Int32(name.count))
-        guard confidence >= 0 else { return nil }
-        let bytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-        return (String(decoding: bytes, as: UTF8.self), Int(confidence))
+        matches(bytes).first
+    }
+
+    /// Every match for `bytes` (its first 64 KB), best first. On a short text the best is often a
+    /// guess of little confidence (a few GBK characters read as UTF-16BE at 10 %), and the right
+    /// answer further down the list.
+    public static func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> [(name: String, confidence: Int)] {
+        let capacity = 32
+        let size = Int(ZK_CHARSET_NAME_SIZE)
+        var names = [CChar](repeating: 0, count: capacity * size)
+        var confidences = [Int32](repeating: 0, count: capacity)
+        let count = zk_detect_charsets(bytes.baseAddress, Int32(min(bytes.count, 1 << 16)), &names, &confidences, Int32(capacity))
+        guard count > 0 else { return [] }
+        return (0..<Int(count)).map { index in
+            let name = names[(index * size)..<((index + 1) * size)].prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return (String(decoding: name, as: UTF8.self), Int(confidences[index]))
+        }
     }
 }

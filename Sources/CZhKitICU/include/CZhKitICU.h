@@ -55,10 +55,13 @@ const char *zk_decoder_name(const zk_decoder *decoder, int32_t *status);
 int64_t zk_decoder_decode(zk_decoder *decoder, const uint8_t *source, int64_t length, int flush,
     uint8_t *target, int64_t capacity, int64_t *bad_offset, int32_t *status);
 
-/// ICU's charset detector on `length` bytes: writes the best match's name (at most
-/// `name_capacity` bytes, NUL-terminated) and returns its confidence, 0 to 100, or -1 if
-/// nothing matched.
-int32_t zk_detect_charset(const uint8_t *text, int32_t length, char *name, int32_t name_capacity);
+/// The room for one charset name in `zk_detect_charsets`'s `names`.
+#define ZK_CHARSET_NAME_SIZE 32
+
+/// ICU's charset detector on `length` bytes: its matches, best first, at most `capacity` of them:
+/// match i's name NUL-terminated at `names + i * ZK_CHARSET_NAME_SIZE` and its confidence (0 to
+/// 100) in `confidences[i]`. Returns how many it wrote, or -1 if the detector failed.
+int32_t zk_detect_charsets(const uint8_t *text, int32_t length, char *names, int32_t *confidences, int32_t capacity);
 
 /// The run-time ICU version: major, minor, milli, micro.
 void zk_icu_version(uint8_t version[4]);

@@ -254,9 +254,10 @@ package final class InputReader {
         case .named(let given): name = given
         case .auto:
             try fillRaw(upTo: 1 << 16)
-            if let (found, confidence) = pending.withUnsafeBufferPointer({ CharsetDetector.detect($0) }) {
-                name = pending.withUnsafeBufferPointer { suggestedEncoding(found, $0) }
-                notice("\(self.name): detected \(found) (confidence \(confidence)%), reading it as \(name ?? "UTF-8")")
+            let sample = pending
+            if let (said, reading) = sample.withUnsafeBufferPointer({ Self.detectEncoding($0, isWhole: atEnd) }) {
+                name = reading
+                notice("\(self.name): \(said), reading it as \(name ?? "UTF-8")")
             }
         }
         if let name {
@@ -277,6 +278,51 @@ package final class InputReader {
             bomLength = 3
         }
     }
+
+    /// The encoding `--encoding auto` reads `sample` (an input's first 64 KB, or all of it when
+    /// `isWhole`) in: ICU's best match when it is confident (50 % or more) and one Chinese text
+    /// comes in; else UTF-8 when the sample is UTF-8; else the first of ICU's matches, however
+    /// unsure, that is GB18030 or Big5 and decodes the sample without error; else ICU's best
+    /// guess. What to say of it, and the converter to read with (`nil`: UTF-8); `nil` when ICU
+    /// matches nothing. A short UTF-16 text without a byte order mark is read as GB18030: ICU
+    /// cannot tell them apart on a few characters, and GBK files are the likelier.
+    static func detectEncoding(_ sample: UnsafeBufferPointer<UInt8>, isWhole: Bool) -> (said: String, reading: String?)? {
+        let matches = CharsetDetector.matches(sample)
+        guard let best = matches.first else { return nil }
+        let detected = "detected \(best.name) (confidence \(best.confidence)%)"
+        if best.confidence >= 50, let reading = suggestedEncoding(best.name, sample) { return (detected, reading) }
+        let invalid = firstInvalidUTF8Offset(in: sample)
+        // A character cut by the sample's end is no fault.
+        if invalid == nil || (!isWhole && invalid! >= sample.count - 3) { return (detected + "; the bytes are UTF-8", nil) }
+        for match in matches where chineseMultiByte.contains(match.name) {
+            guard let decoder = try? TextDecoder(encoding: match.name), let decoded = try? decoder.decode(sample, isLast: isWhole),
+                looksChinese(decoded)
+            else { continue }
+            return (match == best ? detected : detected + "; \(match.name) (\(match.confidence)%) decodes it", match.name)
+        }
+        return (detected, suggestedEncoding(best.name, sample))
+    }
+
+    /// Whether decoded text reads as Chinese rather than as bytes of another encoding decoded
+    /// wrong: no control characters but whitespace, and Han for at least half of what is not
+    /// whitespace. (UTF-16 read as GB18030 gives ASCII letters and controls between the Han.)
+    static func looksChinese(_ utf8: [UInt8]) -> Bool {
+        var han = 0
+        var others = 0
+        for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || value == 0x7F {
+                guard value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0C else { return false }
+                continue
+            }
+            if CharacterClass.isWhitespace(value) { continue }
+            if CharacterClass.isHan(value) { han += 1 } else { others += 1 }
+        }
+        return han > 0 && han >= others
+    }
+
+    /// The multi-byte encodings Chinese text comes in, by ICU's detector's names.
+    static let chineseMultiByte: Set<String> = ["GB18030", "Big5"]
 
     /// Decodes raw bytes onto `pending`. An error names the input, the encoding and the raw offset.
     private func decodeAppend(_ raw: [UInt8], isLast: Bool) throws(CorpusError) {

@@ -433,9 +433,8 @@ public struct NameLists: Sendable {
     public static let bundled: NameLists = {
         // The lists are part of the module: without them every name would silently go unfound,
         // so a missing file is a broken installation, said as such.
-        guard let path = Bundle.module.path(forResource: "names", ofType: "txt"),
-            let data = FileManager.default.contents(atPath: path)
-        else { fatalError("ZhKitEntities: its resource names.txt is missing or unreadable in \(Bundle.module.bundlePath): the installation is incomplete") }
+        guard let path = ResourceFiles.path(of: "names.txt", module: "ZhKitEntities"), let data = FileManager.default.contents(atPath: path)
+        else { fatalError(ResourceFiles.missing("names.txt", module: "ZhKitEntities")) }
         return data.withUnsafeBytes { NameLists(namesFile: $0.bindMemory(to: UInt8.self)) }
     }()
 }

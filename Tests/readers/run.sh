@@ -17,5 +17,10 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$venv/requirements.t
     "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
     cp "$requirements" "$venv/requirements.txt"
 fi
-swift build --product zhkit
-"$venv/bin/python" Tests/readers/check_readers.py "$(swift build --show-bin-path)/zhkit" seeds/*.txt
+# ZHKIT_BINARY: a zhkit to test instead of the development build (.ci/run passes the installed one).
+zhkit=${ZHKIT_BINARY:-}
+if [ -z "$zhkit" ]; then
+    swift build --product zhkit
+    zhkit=$(swift build --show-bin-path)/zhkit
+fi
+"$venv/bin/python" Tests/readers/check_readers.py "$zhkit" seeds/*.txt

@@ -16,15 +16,16 @@ extension Lexicon {
         }
     }
 
-    /// Where the bundled lexicon's image is: `ZHKIT_LEXICON`, or ZhKit's resources.
+    /// Where the bundled lexicon's image is: `ZHKIT_LEXICON`, or among ZhKit's resources
+    /// (`ResourceFiles`).
     @_spi(Benchmarks) public static var bundledPath: String? {
-        ProcessInfo.processInfo.environment["ZHKIT_LEXICON"]
-            ?? Bundle.module.path(forResource: bundledResource, ofType: bundledExtension)
+        ProcessInfo.processInfo.environment["ZHKIT_LEXICON"] ?? ResourceFiles.path(of: bundledResource + "." + bundledExtension, module: "ZhKit")
     }
 
     private static let bundledLoad: Result<Lexicon, DictionaryError> = {
         guard let path = bundledPath else {
-            return .failure(DictionaryError(source: "\(bundledResource).\(bundledExtension)", line: 0, reason: "the compiled lexicon is not among ZhKit's resources"))
+            let name = bundledResource + "." + bundledExtension
+            return .failure(DictionaryError(source: name, line: 0, reason: ResourceFiles.missing(name, module: "ZhKit")))
         }
         return Result { () throws(DictionaryError) in try Lexicon(contentsOfFile: path) }
     }()

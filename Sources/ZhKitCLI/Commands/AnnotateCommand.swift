@@ -112,6 +112,11 @@ struct AnnotateCommand: ParsableCommand {
         // 50 MB 232 → 169–194 MB. (Not for `segment`, whose arrays are smaller and which it
         // would slow by a tenth.)
         fixMmapThreshold(256 << 10)
+        // The bundled name lists and model stop the process when missing (a library has no one to
+        // tell); the tool says so in a line instead.
+        for name in ["names.txt", "entities.zhner"] where ResourceFiles.path(of: name, module: "ZhKitEntities") == nil {
+            throw CorpusError(.software, ResourceFiles.missing(name, module: "ZhKitEntities"))
+        }
         let tagger = noTagger ? nil : try model.map { path throws(CorpusError) in try loadNameTagger(path) } ?? NameTagger.bundled
         let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger,
             referenceDate: referenceDate.flatMap(CalendarDate.init))

@@ -35,9 +35,8 @@ public struct NameTagger: Sendable {
     /// the process with the reason.
     public static let bundled: NameTagger = {
         // Part of the module, like the name lists: missing or damaged is a broken installation.
-        guard let path = Bundle.module.path(forResource: "entities", ofType: "zhner"),
-            let data = FileManager.default.contents(atPath: path)
-        else { fatalError("ZhKitEntities: its resource entities.zhner is missing or unreadable in \(Bundle.module.bundlePath): the installation is incomplete") }
+        guard let path = ResourceFiles.path(of: "entities.zhner", module: "ZhKitEntities"), let data = FileManager.default.contents(atPath: path)
+        else { fatalError(ResourceFiles.missing("entities.zhner", module: "ZhKitEntities")) }
         do {
             return try NameTagger(image: [UInt8](data))
         } catch {

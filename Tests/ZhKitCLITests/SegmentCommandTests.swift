@@ -46,6 +46,28 @@ import Testing
         #expect(tokens.last?["kind"] as? String == "letter")
     }
 
+    /// Folders and --output, as annotate takes them: the folder walked in name order, a binary
+    /// file skipped and named, one file per input written under the output folder.
+    @Test func foldersAndAnOutputFolder() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let docs = folder.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("联合国环境规划署成立于1972年。\n".utf8).write(to: docs.appendingPathComponent("a.txt"))
+        try Data("世界卫生组织在日内瓦。\n".utf8).write(to: docs.appendingPathComponent("sub/b.txt"))
+        try Data([0x47, 0x49, 0x46, 0x38, 0x00, 0x01]).write(to: docs.appendingPathComponent("sub/c.gif"))
+        let listed = try CLIRunner.run(["segment", docs.path])
+        #expect(listed.status == 0)
+        #expect(listed.output == "联合国环境规划署 成立 于 1972年 。\n世界卫生组织 在 日内瓦 。\n")
+        #expect(listed.stderr.contains("skipped '\(docs.path)/sub/c.gif': binary"))
+        let out = folder.appendingPathComponent("out").path
+        let written = try CLIRunner.run(["segment", "--format", "jsonl", "--output", out, docs.path])
+        #expect(written.status == 0)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out).sorted() == ["a.seg.jsonl", "sub", "sub/b.seg.jsonl"])
+        let line = try String(contentsOfFile: out + "/sub/b.seg.jsonl", encoding: .utf8)
+        #expect(line.hasPrefix("{\"text\":\"世界卫生组织在日内瓦。\",\"tokens\":[{\"text\":\"世界卫生组织\""))
+    }
+
     @Test func filesAreReadInOrder() throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -121,13 +143,14 @@ import Testing
         #expect(result.stderr == "zhkit: cannot open '/nonexistent/zhkit-input.txt': No such file or directory\n")
     }
 
-    @Test func directoryExits66() throws {
+    /// A folder is walked; an empty one gives nothing, and says so.
+    @Test func anEmptyFolderSaysSo() throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CLIRunner.run(["segment", folder.path])
-        #expect(result.status == 66)
-        #expect(result.stderr.contains("is a directory"))
-        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        #expect(result.stderr == "zhkit: found no files in '\(folder.path)'\n")
     }
 
     @Test func invalidUTF8NamesTheFileAndOffset() throws {

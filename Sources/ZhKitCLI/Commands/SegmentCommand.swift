@@ -31,12 +31,18 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split Chinese text into words.",
         discussion: """
-            Reads each FILE (standard input when none is given, or for '-') and writes the words \
+            Reads each INPUT (standard input when none is given) and writes the words \
             of every input line. 'text' writes one line per input line with words separated by one \
             space, whitespace dropped and CR stripped (the SIGHAN bakeoff's format). 'jsonl' writes \
             one JSON object per input line, or per file with --document, with every token, \
             whitespace included, and its offsets in Unicode scalars (start, end), UTF-8 bytes and \
             UTF-16 code units.
+
+            INPUT is a file, a folder (walked recursively, hidden files skipped), a glob pattern or \
+            '-'. A file found in a folder or by a pattern that is binary is skipped and named on \
+            stderr; one that is not UTF-8 later on is named and the others are finished before the \
+            run exits 65. With --output, each input's words go to FOLDER/NAME.seg.txt (or \
+            .seg.jsonl), mirroring the input folders, each written whole or not at all.
             """
     )
 
@@ -63,7 +69,10 @@ struct SegmentCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Threads to segment with (default: one per core). Output keeps the input's order.")
     var jobs: Int?
 
-    @Argument(help: "Input files, UTF-8. Standard input when none is given.")
+    @Option(help: ArgumentHelp("Write one output per input into this folder (NAME.seg.txt or NAME.seg.jsonl, mirroring the input folders), each whole or not at all, instead of standard output.", valueName: "folder"))
+    var output: String?
+
+    @Argument(help: ArgumentHelp("Files, folders (walked recursively; binary files skipped) or glob patterns; standard input when none is given.", valueName: "input"))
     var files: [String] = []
 
     func validate() throws {
@@ -75,29 +84,56 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         let segmenter = try makeSegmenter(engine: engine, dictionaries: dictionaries)
-        var output = StandardOutput()
-        let inputs = (files.isEmpty ? [nil] : files.map(Optional.some)).map { InputFile(path: $0, encoding: InputEncoding(argument: encoding), notice: printError) }
+        var standardOutput = StandardOutput()
+        let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding), notice: printError)
+        var failures: [CorpusError] = []
         for input in inputs {
-            if document {
-                var text = try input.readText()
-                // Written a megabyte at a time: a long document's output never sits whole in memory.
-                try text.withUTF8 { bytes in
-                    var writer = JSONWriter(capacity: 1 << 21)
-                    try writer.segmentedText(bytes, spans: segmenter.spans(in: bytes), flushAbove: 1 << 20) { writer in
-                        try output.write(writer.bytes)
-                        writer.bytes.removeAll(keepingCapacity: true)
-                    }
-                    try output.write(writer.bytes)
+            do {
+                let reader = try input.file.open()
+                if input.found, let reason = InputReader.binaryReason(try reader.firstBlock()) {
+                    printError("skipped \(input.file.displayName): \(reason)")
+                    continue
                 }
-            } else {
-                let reader = try input.open()
-                let shift = reader.bomLength
-                try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: &output) { chunk throws(CorpusError) in
-                    try render(chunk.bytes, offset: chunk.offset + shift, name: input.displayName, segmenter: segmenter)
+                guard let folder = output else {
+                    try segment(reader, name: input.file.displayName, segmenter: segmenter) { try standardOutput.write($0) }
+                    continue
                 }
+                let file = try OutputFile(path: folder + "/" + input.outputStem + (format == .text ? ".seg.txt" : ".seg.jsonl"))
+                try segment(reader, name: input.file.displayName, segmenter: segmenter) { try file.write($0) }
+                try file.commit()
+            } catch let error as CorpusError where input.found && error.code == .dataError {
+                // A found file that is no good text is named; the others go on (as annotate does).
+                printError(error.message + " (skipped; the other files go on)")
+                failures.append(error)
             }
         }
-        try output.flush()
+        try standardOutput.flush()
+        if let first = failures.first {
+            throw CorpusError(first.code, "\(failures.count) of \(inputs.count) files failed, each named above; the others were segmented")
+        }
+    }
+
+    /// Segments one input and hands its output to `write`, a megabyte or a chunk at a time.
+    func segment(_ reader: InputReader, name: String, segmenter: Segmenter, write: ([UInt8]) throws -> Void) throws {
+        if document {
+            var bytes: [UInt8] = []
+            while let chunk = try reader.nextChunk(endingAtLineBreak: false) { bytes.append(contentsOf: chunk.bytes) }
+            var text = try decodeUTF8(bytes, name: name, baseOffset: reader.bomLength)
+            // Written a megabyte at a time: a long document's output never sits whole in memory.
+            try text.withUTF8 { bytes in
+                var writer = JSONWriter(capacity: 1 << 21)
+                try writer.segmentedText(bytes, spans: segmenter.spans(in: bytes), flushAbove: 1 << 20) { writer in
+                    try write(writer.bytes)
+                    writer.bytes.removeAll(keepingCapacity: true)
+                }
+                try write(writer.bytes)
+            }
+            return
+        }
+        let shift = reader.bomLength
+        try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: write) { chunk throws(CorpusError) in
+            try render(chunk.bytes, offset: chunk.offset + shift, name: name, segmenter: segmenter)
+        }
     }
 
     /// Segments a block of whole lines at once and writes each line's words.

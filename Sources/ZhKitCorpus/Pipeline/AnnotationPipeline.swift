@@ -81,7 +81,7 @@ struct PartProducer {
                 guard inputs[current].found else { throw error }
                 return failure(error)
             }
-            if inputs[current].found, let ahead, let reason = Self.binaryReason(ahead.bytes) {
+            if inputs[current].found, let ahead, let reason = InputReader.binaryReason(ahead.bytes) {
                 notice("skipped \(inputs[current].file.displayName): \(reason)")
                 continue
             }
@@ -100,24 +100,6 @@ struct PartProducer {
         let input = inputs[current]
         return InputPart(input: current, name: input.file.displayName, id: input.outputStem, bytes: [], origin: origin, firstLine: line,
             part: nil, isLast: true, failure: error)
-    }
-
-    /// Why text that starts with `bytes` is no text, as git and ripgrep decide from a file's
-    /// first block: a NUL byte, or bytes that are not UTF-8 (after decoding, when an encoding was
-    /// given); `nil` for text.
-    static func binaryReason(_ bytes: [UInt8]) -> String? {
-        let block = Array(bytes.prefix(8000))
-        if let nul = block.firstIndex(of: 0) { return "binary (a NUL byte at byte offset \(nul))" }
-        return block.withUnsafeBufferPointer { buffer in
-            guard let invalid = firstInvalidUTF8Offset(in: buffer) else { return nil }
-            // A character cut by the block's end is no fault.
-            if block.count < bytes.count, invalid >= block.count - 3 { return nil }
-            var reason = "not UTF-8 text (a bad byte sequence at byte offset \(invalid))"
-            if let (found, confidence) = CharsetDetector.detect(buffer), confidence >= 50, let name = suggestedEncoding(found, buffer) {
-                reason += "; it looks like \(found): try --encoding \(name)"
-            }
-            return reason
-        }
     }
 
     /// Moves `origin` and `line` past `bytes` (not yet validated: a count, not a decoding).

@@ -182,6 +182,31 @@ package final class InputReader {
         return (chunk, offset)
     }
 
+    /// Why text that starts with `bytes` is no text, as git and ripgrep decide from a file's
+    /// first block: a NUL byte, or bytes that are not UTF-8 (after decoding, when an encoding was
+    /// given); `nil` for text.
+    package static func binaryReason(_ bytes: some Collection<UInt8>) -> String? {
+        let block = Array(bytes.prefix(8000))
+        if let nul = block.firstIndex(of: 0) { return "binary (a NUL byte at byte offset \(nul))" }
+        return block.withUnsafeBufferPointer { buffer in
+            guard let invalid = firstInvalidUTF8Offset(in: buffer) else { return nil }
+            // A character cut by the block's end is no fault.
+            if block.count < bytes.count, invalid >= block.count - 3 { return nil }
+            var reason = "not UTF-8 text (a bad byte sequence at byte offset \(invalid))"
+            if let (found, confidence) = CharsetDetector.detect(buffer), confidence >= 50, let name = suggestedEncoding(found, buffer) {
+                reason += "; it looks like \(found): try --encoding \(name)"
+            }
+            return reason
+        }
+    }
+
+    /// The input's first bytes (after decoding), without taking them: enough for `binaryReason`
+    /// to judge its first block and to see whether the block's end cuts a character.
+    package func firstBlock() throws(CorpusError) -> ArraySlice<UInt8> {
+        try fill(upTo: 8004)
+        return pending.prefix(8004)
+    }
+
     /// How much text without a line break `.paragraph` chunks read before they cut a window.
     package static let windowLimit = 4 << 20
     /// The longest line the line-at-a-time readers take (`segment`, JSONL input).

@@ -23,7 +23,7 @@ package struct JobInput {
 package func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8, notice: @escaping @Sendable (String) -> Void = { _ in })
     throws(CorpusError) -> [JobInput]
 {
-    try expandPaths(arguments).map { input in
+    try expandPaths(arguments, notice: notice).map { input in
         var file = input.file
         file.encoding = encoding
         file.notice = notice
@@ -31,7 +31,7 @@ package func expandInputs(_ arguments: [String], encoding: InputEncoding = .utf8
     }
 }
 
-private func expandPaths(_ arguments: [String]) throws(CorpusError) -> [JobInput] {
+private func expandPaths(_ arguments: [String], notice: (String) -> Void) throws(CorpusError) -> [JobInput] {
     if arguments.isEmpty { return [JobInput(file: InputFile(path: nil), outputStem: "stdin", size: nil)] }
     var inputs: [JobInput] = []
     for argument in arguments {
@@ -42,7 +42,9 @@ private func expandPaths(_ arguments: [String]) throws(CorpusError) -> [JobInput
         var info = stat()
         if stat(argument, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFDIR {
-                inputs += try walk(argument)
+                let found = try walk(argument)
+                if found.isEmpty { notice("found no files in '\(argument)'") }
+                inputs += found
             } else {
                 inputs.append(JobInput(file: InputFile(path: argument), outputStem: stem(of: name(of: argument)), size: Int(info.st_size)))
             }

@@ -99,12 +99,12 @@ package struct ParallelChunks {
 
     package typealias Chunk = (bytes: [UInt8], offset: Int)
 
-    package func run(reader: InputReader, output: inout StandardOutput, _ process: @escaping @Sendable (Chunk) throws(CorpusError) -> [UInt8]) throws {
+    package func run(reader: InputReader, output: ([UInt8]) throws -> Void, _ process: @escaping @Sendable (Chunk) throws(CorpusError) -> [UInt8]) throws {
         reader.chunkSize = 1 << 18
         try OrderedParallel(jobs: jobs).run(
             next: { try reader.nextChunk(endingAtLineBreak: true).map { ChunkItem(bytes: $0.bytes, offset: $0.offset) } },
             process: { item throws(CorpusError) in try process((item.bytes, item.offset)) },
-            consume: { _, bytes in try output.write(bytes) })
+            consume: { _, bytes in try output(bytes) })
     }
 
     package struct ChunkItem: Sendable {

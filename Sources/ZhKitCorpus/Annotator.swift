@@ -45,6 +45,7 @@ public struct Annotator: Sendable {
     ///     patterns, or `-` for standard input; standard input when empty.
     ///   - destination: standard output, everything in input order; or a folder, one output
     ///     per input (two for BRAT) mirroring the input folders, each written whole or not at all.
+    ///   - options: the format, the input format and encoding, the threads, and where notices go.
     ///   - progress: called on the calling thread after each part is written.
     /// - Throws: `CorpusError`, with the sysexits(3) code a command-line tool would exit with.
     ///   A file named in `inputs` that fails stops the run; a file found in a folder or by a

@@ -22,7 +22,15 @@ import ZhKit
     }
 
     /// Segments `bytes`, whole lines of valid UTF-8, and appends one output line per input line.
-    public mutating func appendLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
+    ///
+    /// With `reflow`, a hard wrap (`Reflow`) is no line end: a word broken by one is one word
+    /// (written without the wrap in the text format), and the lines it joins are one output line.
+    /// `bytes` must then end at a paragraph end, not inside a wrapped line.
+    public mutating func appendLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter, reflow: Bool = false) {
+        if reflow {
+            appendReflowedLines(bytes, segmenter: segmenter)
+            return
+        }
         if format == .text {
             appendTextLines(bytes, segmenter: segmenter)
             return
@@ -93,6 +101,29 @@ import ZhKit
         writer.bytes.removeLast(capacity - written)
     }
 
+    /// `appendLines` with reflow: the spans with wraps joined, and a line ending at each line
+    /// break that is no wrap. O(n).
+    private mutating func appendReflowedLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
+        var lineTokens: [(Range<Int>, TokenKind)] = []
+        var lineStart = 0
+        var start = 0
+        for span in segmenter.spans(in: bytes, reflow: true) {
+            let range = start..<span.end
+            start = span.end
+            // A line feed token of its own ("\n", "\r\n") that is no wrap ends the line.
+            if span.kind == .whitespace, range.count <= 2, bytes[range.upperBound - 1] == 0x0A, !Reflow.isWrap(range, in: bytes) {
+                finishLine(bytes, lineStart..<range.lowerBound, lineTokens)
+                lineTokens.removeAll(keepingCapacity: true)
+                lineStart = range.upperBound
+            } else {
+                lineTokens.append((range, span.kind))
+            }
+        }
+        if lineStart < bytes.count || !lineTokens.isEmpty {
+            finishLine(bytes, lineStart..<bytes.count, lineTokens)
+        }
+    }
+
     private mutating func finishLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ tokens: [(Range<Int>, TokenKind)]) {
         switch format {
         case .text:
@@ -100,7 +131,19 @@ import ZhKit
             for (range, kind) in tokens where kind != .whitespace {
                 if !first { writer.raw(UInt8(ascii: " ")) }
                 first = false
-                writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                // A word a wrap runs through (reflow) is written without it: 联\n合国 → 联合国.
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = bytes[index]
+                    if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 {
+                        index += 1
+                    } else if byte == 0xE3, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                        index += 3  // U+3000
+                    } else {
+                        writer.bytes.append(byte)
+                        index += 1
+                    }
+                }
             }
             writer.raw(UInt8(ascii: "\n"))
         case .jsonl:

@@ -68,6 +68,23 @@ import Testing
         #expect(line.hasPrefix("{\"text\":\"世界卫生组织在日内瓦。\",\"tokens\":[{\"text\":\"世界卫生组织\""))
     }
 
+    /// With --reflow a hard wrap is no boundary: a wrapped word is one word (written whole in
+    /// text, with its wrap in jsonl, offsets still the raw input's), wrapped lines are one line.
+    @Test func reflowJoinsWrappedWordsAndLines() throws {
+        let text = "联合国环境规\n划署成立于19\n72年。\n\n第二段。\n"
+        let plain = try CLIRunner.run(["segment", "--reflow"], stdin: Data(text.utf8))
+        #expect(plain.status == 0)
+        #expect(plain.output == "联合国环境规划署 成立 于 1972年 。\n\n第二 段 。\n")
+        let jsonl = try CLIRunner.run(["segment", "--reflow", "--format", "jsonl"], stdin: Data(text.utf8))
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(jsonl.output.split(separator: "\n")[0].utf8)) as? [String: Any])
+        let tokens = try #require(first["tokens"] as? [[String: Any]])
+        #expect(tokens.first?["text"] as? String == "联合国环境规\n划署")
+        #expect(tokens.first?["utf8"] as? [Int] == [0, 25])
+        #expect(jsonl.output.split(separator: "\n").count == 3)
+        let document = try CLIRunner.run(["segment", "--reflow", "--format", "jsonl", "--document"], stdin: Data(text.utf8))
+        #expect(document.output.contains("{\"text\":\"联合国环境规\\n划署\""))
+    }
+
     @Test func filesAreReadInOrder() throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -65,6 +65,9 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "With jsonl: one JSON object per file instead of one per line.")
     var document = false
 
+    @Flag(help: "Treat hard line wraps between Han characters or inside numbers (PDF text) as no boundary: a wrapped word is one word, wrapped lines are one line.")
+    var reflow = false
+
     // Unconditional, so that `--jobs -2` is a value to refuse, not an unknown option `-2`.
     @Option(parsing: .unconditional, help: "Threads to segment with (default: one per core). Output keeps the input's order.")
     var jobs: Int?
@@ -122,7 +125,7 @@ struct SegmentCommand: ParsableCommand {
             // Written a megabyte at a time: a long document's output never sits whole in memory.
             try text.withUTF8 { bytes in
                 var writer = JSONWriter(capacity: 1 << 21)
-                try writer.segmentedText(bytes, spans: segmenter.spans(in: bytes), flushAbove: 1 << 20) { writer in
+                try writer.segmentedText(bytes, spans: segmenter.spans(in: bytes, reflow: reflow), flushAbove: 1 << 20) { writer in
                     try write(writer.bytes)
                     writer.bytes.removeAll(keepingCapacity: true)
                 }
@@ -131,7 +134,8 @@ struct SegmentCommand: ParsableCommand {
             return
         }
         let shift = reader.bomLength
-        try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, output: write) { chunk throws(CorpusError) in
+        try ParallelChunks(jobs: jobs ?? ParallelChunks.processorCount).run(reader: reader, cut: reflow ? .paragraph : .lineBreak, output: write) {
+            chunk throws(CorpusError) in
             try render(chunk.bytes, offset: chunk.offset + shift, name: name, segmenter: segmenter)
         }
     }
@@ -141,7 +145,7 @@ struct SegmentCommand: ParsableCommand {
         try bytes.withUnsafeBufferPointer { buffer throws(CorpusError) in
             try checkUTF8(buffer, name: name, baseOffset: offset)
             var writer = SegmentationWriter(format: format == .text ? .text : .jsonl, capacity: bytes.count * (format == .text ? 2 : 10))
-            writer.appendLines(buffer, segmenter: segmenter)
+            writer.appendLines(buffer, segmenter: segmenter, reflow: reflow)
             return writer.bytes
         }
     }

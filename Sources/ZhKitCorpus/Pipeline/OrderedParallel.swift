@@ -99,10 +99,14 @@ package struct ParallelChunks {
 
     package typealias Chunk = (bytes: [UInt8], offset: Int)
 
-    package func run(reader: InputReader, output: ([UInt8]) throws -> Void, _ process: @escaping @Sendable (Chunk) throws(CorpusError) -> [UInt8]) throws {
+    /// Runs `process` over `reader`'s chunks, cut at line breaks (`.lineBreak`) or at paragraph
+    /// ends (`.paragraph`, for reflow), and hands `output` the results in order.
+    package func run(reader: InputReader, cut: InputReader.Cut = .lineBreak, output: ([UInt8]) throws -> Void,
+        _ process: @escaping @Sendable (Chunk) throws(CorpusError) -> [UInt8]) throws
+    {
         reader.chunkSize = 1 << 18
         try OrderedParallel(jobs: jobs).run(
-            next: { try reader.nextChunk(endingAtLineBreak: true).map { ChunkItem(bytes: $0.bytes, offset: $0.offset) } },
+            next: { try reader.nextChunk(cut: cut).map { ChunkItem(bytes: $0.bytes, offset: $0.offset) } },
             process: { item throws(CorpusError) in try process((item.bytes, item.offset)) },
             consume: { _, bytes in try output(bytes) })
     }

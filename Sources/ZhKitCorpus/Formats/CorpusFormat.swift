@@ -53,10 +53,13 @@ package struct DocumentLayout {
     package let document: AnnotatedDocument
     /// Where each token starts, and one more entry for the end of the text.
     package let positions: [TextPosition]
-    /// The entity and the place in it of each token that is not whitespace.
+    /// The entity and the place in it of each token that is not whitespace; empty when the
+    /// layout was made without tags.
     let tagParts: [(label: EntityLabel, index: Int, count: Int)?]
 
-    package init(_ document: AnnotatedDocument) {
+    /// The layout of `document`; with `tags`, the entity tags of its tokens too (`tag(_:scheme:)`),
+    /// which cost 32 bytes a token and only the tagged formats read. O(n).
+    package init(_ document: AnnotatedDocument, tags: Bool = true) {
         self.document = document
         var positions: [TextPosition] = []
         positions.reserveCapacity(document.spans.count + 1)
@@ -78,6 +81,10 @@ package struct DocumentLayout {
             }
         }
         self.positions = positions
+        guard tags else {
+            tagParts = []
+            return
+        }
         // Tokens inside each entity (by UTF-8 range), whitespace left out of the count.
         var parts = [(label: EntityLabel, index: Int, count: Int)?](repeating: nil, count: document.spans.count)
         var token = 0
@@ -157,7 +164,7 @@ extension JSONWriter {
         case .inline: return inline(document, colour: options.colour)
         default: break
         }
-        let layout = DocumentLayout(document)
+        let layout = DocumentLayout(document, tags: [.conllu, .bio, .hf].contains(options.format))
         switch options.format {
         case .jsonl: try corpusDocument(layout, tokens: options.tokens, flushAbove: limit, flush: flush)
         case .conllu: conllu(layout, scheme: options.scheme)

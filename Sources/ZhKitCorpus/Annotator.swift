@@ -66,7 +66,7 @@ public struct Annotator: Sendable {
                     progress(status)
                 })
             try sink.finish()
-            try Self.check(failures, of: files.count)
+            if let error = CorpusError.after(failures, of: files.count, done: "annotated") { throw error }
         }
     }
 
@@ -82,7 +82,7 @@ public struct Annotator: Sendable {
     {
         let files = try expandInputs(inputs, encoding: options.encoding, notice: options.notice)
         let failures = try run(files, options: options, consume: { _, documents in try documents?.forEach(body) })
-        try Self.check(failures, of: files.count)
+        if let error = CorpusError.after(failures, of: files.count, done: "annotated") { throw error }
     }
 
     /// Reads `files` in parts, annotates them on `options.jobs` threads and calls `consume` with
@@ -110,17 +110,11 @@ public struct Annotator: Sendable {
                     guard files[part.input].found else { throw error }
                     failed.insert(part.input)
                     failures.append(error)
-                    options.notice(error.message + " (skipped; the other files go on)")
+                    options.notice(error.goingOn)
                     try consume(part, nil)
                 }
             })
         return failures
-    }
-
-    /// Throws, after a run, for the found files that failed: the first one's code.
-    private static func check(_ failures: [CorpusError], of count: Int) throws(CorpusError) {
-        guard let first = failures.first else { return }
-        throw CorpusError(first.code, "\(failures.count) of \(count) files failed, each named above; the others were annotated")
     }
 
     /// Runs `body`, passing `CorpusError`s on and naming any other error as an internal failure.

@@ -27,24 +27,24 @@ import ZhKit
     /// (written without the wrap in the text format), and the lines it joins are one output line.
     /// `bytes` must then end at a paragraph end, not inside a wrapped line.
     public mutating func appendLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter, reflow: Bool = false) {
-        if reflow {
-            appendReflowedLines(bytes, segmenter: segmenter)
-            return
-        }
-        if format == .text {
+        if format == .text, !reflow {
             appendTextLines(bytes, segmenter: segmenter)
             return
         }
         var lineTokens: [(Range<Int>, TokenKind)] = []
         var lineStart = 0
-        segmenter.forEachToken(inUTF8: bytes) { range, kind in
-            // A line feed is a token of its own, "\n" or "\r\n" (UAX #29, WB3).
-            if kind == .whitespace, range.count <= 2, bytes[range.upperBound - 1] == 0x0A {
+        var start = 0
+        for span in segmenter.spans(in: bytes, reflow: reflow) {
+            let range = start..<span.end
+            start = span.end
+            // A line feed is a token of its own, "\n" or "\r\n" (UAX #29, WB3); with reflow, one
+            // that is a wrap ends no line.
+            if span.kind == .whitespace, range.count <= 2, bytes[range.upperBound - 1] == 0x0A, !(reflow && Reflow.isWrap(range, in: bytes)) {
                 finishLine(bytes, lineStart..<range.lowerBound, lineTokens)
                 lineTokens.removeAll(keepingCapacity: true)
                 lineStart = range.upperBound
             } else {
-                lineTokens.append((range, kind))
+                lineTokens.append((range, span.kind))
             }
         }
         if lineStart < bytes.count || !lineTokens.isEmpty {
@@ -101,29 +101,6 @@ import ZhKit
         writer.bytes.removeLast(capacity - written)
     }
 
-    /// `appendLines` with reflow: the spans with wraps joined, and a line ending at each line
-    /// break that is no wrap. O(n).
-    private mutating func appendReflowedLines(_ bytes: UnsafeBufferPointer<UInt8>, segmenter: Segmenter) {
-        var lineTokens: [(Range<Int>, TokenKind)] = []
-        var lineStart = 0
-        var start = 0
-        for span in segmenter.spans(in: bytes, reflow: true) {
-            let range = start..<span.end
-            start = span.end
-            // A line feed token of its own ("\n", "\r\n") that is no wrap ends the line.
-            if span.kind == .whitespace, range.count <= 2, bytes[range.upperBound - 1] == 0x0A, !Reflow.isWrap(range, in: bytes) {
-                finishLine(bytes, lineStart..<range.lowerBound, lineTokens)
-                lineTokens.removeAll(keepingCapacity: true)
-                lineStart = range.upperBound
-            } else {
-                lineTokens.append((range, span.kind))
-            }
-        }
-        if lineStart < bytes.count || !lineTokens.isEmpty {
-            finishLine(bytes, lineStart..<bytes.count, lineTokens)
-        }
-    }
-
     private mutating func finishLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ tokens: [(Range<Int>, TokenKind)]) {
         switch format {
         case .text:
@@ -134,13 +111,10 @@ import ZhKit
                 // A word a wrap runs through (reflow) is written without it: 联\n合国 → 联合国.
                 var index = range.lowerBound
                 while index < range.upperBound {
-                    let byte = bytes[index]
-                    if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 {
-                        index += 1
-                    } else if byte == 0xE3, index + 2 < range.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                        index += 3  // U+3000
+                    if let space = Reflow.spaceLength(at: index, in: bytes) {
+                        index += space
                     } else {
-                        writer.bytes.append(byte)
+                        writer.bytes.append(bytes[index])
                         index += 1
                     }
                 }

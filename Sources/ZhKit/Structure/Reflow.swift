@@ -52,7 +52,7 @@ package enum Reflow {
     }
 
     /// The length of the whitespace character (space, tab, CR, LF, U+3000) at `index`, or `nil`.
-    static func spaceLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func spaceLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         switch bytes[index] {
         case 0x20, 0x09, 0x0A, 0x0D: return 1
         case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3

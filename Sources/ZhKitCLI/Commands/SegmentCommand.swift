@@ -106,22 +106,18 @@ struct SegmentCommand: ParsableCommand {
                 try file.commit()
             } catch let error as CorpusError where input.found && error.code == .dataError {
                 // A found file that is no good text is named; the others go on (as annotate does).
-                printError(error.message + " (skipped; the other files go on)")
+                printError(error.goingOn)
                 failures.append(error)
             }
         }
         try standardOutput.flush()
-        if let first = failures.first {
-            throw CorpusError(first.code, "\(failures.count) of \(inputs.count) files failed, each named above; the others were segmented")
-        }
+        if let error = CorpusError.after(failures, of: inputs.count, done: "segmented") { throw error }
     }
 
     /// Segments one input and hands its output to `write`, a megabyte or a chunk at a time.
     func segment(_ reader: InputReader, name: String, segmenter: Segmenter, write: ([UInt8]) throws -> Void) throws {
         if document {
-            var bytes: [UInt8] = []
-            while let chunk = try reader.nextChunk(endingAtLineBreak: false) { bytes.append(contentsOf: chunk.bytes) }
-            var text = try decodeUTF8(bytes, name: name, baseOffset: reader.bomLength)
+            var text = try reader.readText()
             // Written a megabyte at a time: a long document's output never sits whole in memory.
             try text.withUTF8 { bytes in
                 var writer = JSONWriter(capacity: 1 << 21)

@@ -23,3 +23,14 @@ public struct CorpusError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 }
+
+extension CorpusError {
+    /// How the failure of a file found in a folder is told while the other files go on.
+    package var goingOn: String { message + " (skipped; the other files go on)" }
+
+    /// What a run whose found files failed (`failures`, of `count` files) ends with: the first
+    /// failure's code; `nil` when none failed. `done` says what became of the others.
+    package static func after(_ failures: [CorpusError], of count: Int, done: String) -> CorpusError? {
+        failures.first.map { CorpusError($0.code, "\(failures.count) of \(count) files failed, each named above; the others were \(done)") }
+    }
+}

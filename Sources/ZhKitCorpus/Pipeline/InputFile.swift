@@ -76,12 +76,7 @@ package struct InputFile {
 
     /// Reads the whole input and checks that it is UTF-8 (after decoding, with `--encoding`).
     package func readText() throws(CorpusError) -> String {
-        let reader = try open()
-        var bytes: [UInt8] = []
-        while let chunk = try reader.nextChunk(endingAtLineBreak: false) {
-            bytes.append(contentsOf: chunk.bytes)
-        }
-        return try decodeUTF8(bytes, name: displayName, baseOffset: reader.bomLength)
+        try open().readText()
     }
 }
 
@@ -186,25 +181,35 @@ package final class InputReader {
     /// first block: a NUL byte, or bytes that are not UTF-8 (after decoding, when an encoding was
     /// given); `nil` for text.
     package static func binaryReason(_ bytes: some Collection<UInt8>) -> String? {
-        let block = Array(bytes.prefix(8000))
+        let block = Array(bytes.prefix(binaryBlock))
         if let nul = block.firstIndex(of: 0) { return "binary (a NUL byte at byte offset \(nul))" }
         return block.withUnsafeBufferPointer { buffer in
             guard let invalid = firstInvalidUTF8Offset(in: buffer) else { return nil }
             // A character cut by the block's end is no fault.
             if block.count < bytes.count, invalid >= block.count - 3 { return nil }
             var reason = "not UTF-8 text (a bad byte sequence at byte offset \(invalid))"
-            if let (found, confidence) = CharsetDetector.detect(buffer), confidence >= 50, let name = suggestedEncoding(found, buffer) {
-                reason += "; it looks like \(found): try --encoding \(name)"
-            }
+            if let (found, _, name) = likelyEncoding(buffer) { reason += "; it looks like \(found): try --encoding \(name)" }
             return reason
         }
     }
 
-    /// The input's first bytes (after decoding), without taking them: enough for `binaryReason`
-    /// to judge its first block and to see whether the block's end cuts a character.
+    /// How much of a file's start `binaryReason` judges: git's 8000 bytes.
+    package static let binaryBlock = 8000
+
+    /// The input's first bytes (after decoding), without taking them: the block `binaryReason`
+    /// judges and the three bytes after it, which tell whether its end cuts a character.
     package func firstBlock() throws(CorpusError) -> ArraySlice<UInt8> {
-        try fill(upTo: 8004)
-        return pending.prefix(8004)
+        try fill(upTo: Self.binaryBlock + 4)
+        return pending.prefix(Self.binaryBlock + 4)
+    }
+
+    /// The rest of the input as text, checked to be UTF-8.
+    package func readText() throws(CorpusError) -> String {
+        var bytes: [UInt8] = []
+        while let chunk = try nextChunk(endingAtLineBreak: false) {
+            bytes.append(contentsOf: chunk.bytes)
+        }
+        return try decodeUTF8(bytes, name: name, baseOffset: bomLength)
     }
 
     /// How much text without a line break `.paragraph` chunks read before they cut a window.
@@ -416,10 +421,17 @@ package func decodeUTF8(_ bytes: [UInt8], name: String, baseOffset: Int) throws(
 package func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, name: String, baseOffset: Int) throws(CorpusError) {
     guard let invalid = firstInvalidUTF8Offset(in: bytes) else { return }
     var message = "\(name) is not valid UTF-8: bad byte sequence at byte offset \(baseOffset + invalid)"
-    if let (found, confidence) = CharsetDetector.detect(bytes), confidence >= 50, let name = suggestedEncoding(found, bytes) {
+    if let (found, confidence, name) = likelyEncoding(bytes) {
         message += "; it looks like \(found) (confidence \(confidence)%): try --encoding \(name)"
     }
     throw CorpusError(.dataError, message)
+}
+
+/// The encoding ICU's detector is confident (50 % or more) that `bytes` are in, when Chinese text
+/// comes in it: what it found, how sure it is, and the converter to name in a hint.
+func likelyEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: String, confidence: Int, converter: String)? {
+    guard let (found, confidence) = CharsetDetector.detect(bytes), confidence >= 50, let converter = suggestedEncoding(found, bytes) else { return nil }
+    return (found, confidence, converter)
 }
 
 package func errnoMessage(_ code: Int32 = errno) -> String {

@@ -36,8 +36,17 @@ let package = Package(
         .target(
             name: "ZhKit",
             dependencies: ["ZhKitICU"],
-            // The compiled default lexicon, built from dictionaries/ by `zhkit dictionary compile`.
-            resources: [.copy("Resources/default.zhlex")]
+            resources: [
+                // The compiled default lexicon, built from dictionaries/ by `zhkit dictionary compile`.
+                .copy("Resources/default.zhlex"),
+                // OpenCC's tables (Apache-2.0): Traditional and Simplified characters and phrases.
+                .copy("Resources/opencc-TSCharacters.txt"),
+                .copy("Resources/opencc-STCharacters.txt"),
+                .copy("Resources/opencc-TSPhrases.txt"),
+                .copy("Resources/opencc-STPhrases.txt"),
+                .copy("Resources/opencc-TWVariants.txt"),
+                .copy("Resources/opencc-HKVariants.txt"),
+            ]
         ),
         // Entities: numbers, dates and times with normalised values; organisations, people and places.
         .target(

@@ -58,7 +58,8 @@ public struct EntityExtractor: Sendable {
             }
             if span.kind != .whitespace, raw.count > start { rawTokens.append(start..<raw.count) }
         }
-        let folded = FoldedText(raw)
+        let scriptTable = HanScriptTable.shared
+        let folded = FoldedText(raw, script: segmenter.script ?? scriptTable.script(of: raw), table: scriptTable)
         let tokens = folded.scalars.count == raw.count ? rawTokens.map { FoldedToken(range: $0) } : foldedTokens(rawTokens, folded)
 
         var starts = [Bool](repeating: false, count: folded.scalars.count + 1)

@@ -7,6 +7,10 @@ import ZhKit
 /// `2\n1个国家`, `2 0 2 0年`). Recognisers read the folded characters, where a line break or
 /// spaces between two CJK characters or digits are gone; every span they find maps back to the
 /// raw text, so offsets still point into the input and the span's text keeps the break.
+///
+/// Traditional characters fold to their Simplified forms (萬 → 万, 兩 → 两, 聯合國 → 联合国), one
+/// character for one, so that the name lists, the grammars and the tagger, all Simplified, read
+/// Traditional text; the characters both scripts write (於, 乾) fold only in Traditional text.
 struct FoldedText {
     /// The folded characters.
     var scalars: [UInt32] = []
@@ -17,15 +21,17 @@ struct FoldedText {
     /// Folds `raw`: whitespace (spaces, tabs, line breaks, U+3000) after a character that goes
     /// on a sentence (Han, digit, %) and before a CJK character or digit is dropped, except
     /// spaces between two numbers (ANNOTATION.md rule 13: `2018-11-29 18:59`, `05 14`), which
-    /// fold only inside a digit group: spaced digits (`2 0 2 0年`) and thousands (`2 500亿`). O(n).
-    init(_ raw: [UInt32]) {
+    /// fold only inside a digit group: spaced digits (`2 0 2 0年`) and thousands (`2 500亿`);
+    /// each character is read in its Simplified form, the text being in `script`. O(n).
+    init(_ raw: [UInt32], script: ChineseScript = .simplified, table: HanScriptTable = .empty) {
+        let traditional = script == .traditional
         scalars.reserveCapacity(raw.count)
         rawIndex.reserveCapacity(raw.count + 1)
         var index = 0
         var digitRun = 0  // digits since the last other folded character
         var spacedDigits = false, thousands = false  // the digit group a folded space is inside
         while index < raw.count {
-            let scalar = raw[index]
+            let scalar = table.folded(raw[index], inTraditionalText: traditional)
             if Self.isFoldableSpace(scalar), let last = scalars.last, Self.continuesSentence(last) {
                 // Look past the whitespace run: fold it if a joining character follows.
                 var next = index

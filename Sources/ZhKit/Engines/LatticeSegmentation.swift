@@ -12,6 +12,8 @@ import Glibc
 struct LatticeSegmenter {
     let lexicon: Lexicon
     let userWords: UserLexicon?
+    /// The script of the text, or `nil` to tell it from the text as it goes.
+    let script: ChineseScript?
 
     /// Knobs of the lattice, fixed by evaluation (see the README's accuracy table).
     struct Tuning {
@@ -55,9 +57,10 @@ struct LatticeSegmenter {
     let tuning = Tuning.current
     let wordBonus: Float
 
-    init(lexicon: Lexicon, userWords: UserLexicon?) {
+    init(lexicon: Lexicon, userWords: UserLexicon?, script: ChineseScript?) {
         self.lexicon = lexicon
         self.userWords = userWords
+        self.script = script
         wordBonus = userWords == nil ? tuning.wordBonus : tuning.wordBonusWithUserWords
     }
 
@@ -91,6 +94,8 @@ struct LatticeSegmenter {
         }
         /// The run's characters as an array, for the number grammar.
         var scalarArray: [UInt32] = []
+        /// The characters of one script only seen so far in the text.
+        var evidence = ScriptEvidence()
 
         init() {}
 
@@ -141,18 +146,35 @@ struct LatticeSegmenter {
         var index = range.lowerBound
         var hasNumbers = false
         let lexiconCodes = lexicon.codes
+        let scriptTable = lexicon.script
+        var evidence = ScriptEvidence()
+        var hasVariants = false
         while index < range.upperBound {
             let (scalar, length) = decodeScalarAndLength(bytes, at: index)
             scalars[n] = scalar
             offsets[n] = index
             codes[n] = lexiconCodes.code(of: scalar)
+            let scriptClass = scriptTable.scriptClass(of: scalar)
+            evidence.add(scriptClass)
+            hasVariants = hasVariants || scriptClass == .traditionalVariant
             hasNumbers = hasNumbers || NumberGrammar.isDigit(scalar) || NumberGrammar.isChineseNumeral(scalar)
             n += 1
             index += length
         }
         offsets[n] = range.upperBound
         if let userWords {
+            // User words match as written: a Traditional variant keeps its own code for them.
             for k in 0..<n { userCodes[k] = userWords.code(of: scalars[k], baseCode: codes[k]) }
+        }
+        // Traditional-only characters read as Simplified through their codes; a variant that both
+        // scripts write (於, 乾) does so only in Traditional text: this run's, or, when the run has
+        // no character of one script only, the text's so far.
+        w.evidence.simplified += evidence.simplified
+        w.evidence.traditional += evidence.traditional
+        if hasVariants, (script ?? evidence.script ?? w.evidence.script) == .traditional {
+            for k in 0..<n where scriptTable.scriptClass(of: scalars[k]) == .traditionalVariant {
+                codes[k] = lexiconCodes.code(of: scriptTable.folded(scalars[k], inTraditionalText: true))
+            }
         }
         // A position inside a digit group (digits, and separators between digits) is no word
         // boundary. A group starts with a digit: a stray `．` before digits is a character of its own.

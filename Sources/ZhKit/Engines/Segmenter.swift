@@ -35,15 +35,21 @@ public struct Segmenter: Sendable {
     public let userWords: UserLexicon?
     /// The entries the user's words were built from.
     public let userEntries: [DictionaryEntry]
+    /// The script the text is written in, or `nil` (the default) to tell it as the text goes:
+    /// a Traditional variant that both scripts write (於, 乾) reads as its Simplified form only in
+    /// Traditional text. Characters only one script writes read right either way.
+    public let script: ChineseScript?
 
     /// Makes a segmenter that runs `engine`; the `lexicon` engine uses `lexicon`, or the bundled
-    /// one, with `userWords` on top (see `UserLexicon` for how they take priority).
+    /// one, with `userWords` on top (see `UserLexicon` for how they take priority), on text in
+    /// `script` (`nil`: either, told from the text).
     ///
     /// - Throws: `SegmenterError.icu` when ICU cannot load its word break rules,
     ///   `SegmenterError.lexicon` when the bundled lexicon cannot be read.
-    public init(engine: Engine = .lexicon, lexicon: Lexicon? = nil, userWords: [DictionaryEntry] = []) throws(SegmenterError) {
+    public init(engine: Engine = .lexicon, lexicon: Lexicon? = nil, userWords: [DictionaryEntry] = [], script: ChineseScript? = nil) throws(SegmenterError) {
         self.engine = engine
         self.userEntries = userWords
+        self.script = script
         // Open ICU once so that a missing ICU data file fails here, not mid-stream.
         _ = try Self.makeBreaker()
         switch engine {
@@ -61,7 +67,7 @@ public struct Segmenter: Sendable {
     /// A segmenter like this one with `words` added to its user words. O(n log n) in the number
     /// of user words; the original is unchanged.
     public func adding(_ words: [DictionaryEntry]) throws(SegmenterError) -> Segmenter {
-        try Segmenter(engine: .lexicon, lexicon: lexicon, userWords: userEntries + words)
+        try Segmenter(engine: .lexicon, lexicon: lexicon, userWords: userEntries + words, script: script)
     }
 
     /// The tokens of `text`, in order; they cover it exactly.
@@ -95,7 +101,7 @@ public struct Segmenter: Sendable {
     /// `bytes` must be valid UTF-8 (see `firstInvalidUTF8Offset(in:)`). O(n).
     public func spans(in bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
         if engine == .lexicon, let lexicon {
-            return LexiconEngine(lattice: LatticeSegmenter(lexicon: lexicon, userWords: userWords)).spans(in: bytes)
+            return LexiconEngine(lattice: LatticeSegmenter(lexicon: lexicon, userWords: userWords, script: script)).spans(in: bytes)
         }
         return icuSpans(in: bytes)
     }

@@ -43,4 +43,20 @@ struct CharacterCodes: Sendable {
         }
         return low < supplementaryScalars.count && supplementaryScalars[low] == scalar ? Int32(supplementaryCodes[low]) : 0
     }
+
+    /// These codes with each Traditional-only character of `script` given its Simplified form's
+    /// code, so that the lexicon's words match in either script at no cost per look-up (萬 reads
+    /// as 万, 國家 as 国家). A character whose Simplified form the lexicon lacks keeps its own
+    /// code. O(size of the table).
+    func folding(_ script: HanScriptTable) -> CharacterCodes {
+        var basic = self.basic.array
+        var supplementary = Dictionary(uniqueKeysWithValues: zip(supplementaryScalars, supplementaryCodes))
+        for folding in script.foldings where !folding.variant {
+            let code = code(of: folding.simplified)
+            guard code > 0 else { continue }
+            if folding.traditional < 0x10000 { basic[Int(folding.traditional)] = UInt16(code) } else { supplementary[folding.traditional] = UInt16(code) }
+        }
+        let sorted = supplementary.sorted { $0.key < $1.key }
+        return CharacterCodes(basic: FrozenArray(basic), supplementaryScalars: sorted.map(\.key), supplementaryCodes: sorted.map(\.value), count: count)
+    }
 }

@@ -40,6 +40,20 @@ extension DictionaryEntry {
     /// - Throws: `DictionaryError` naming the first bad line: a frequency that is not a whole
     ///   number ≥ 0, more than three fields, or a word with a control character.
     public static func parse(_ text: String, source: String) throws(DictionaryError) -> [DictionaryEntry] {
+        try parse(text, source: source) { error throws(DictionaryError) in throw error }
+    }
+
+    /// Parses a whole word list, skipping the lines `parse(_:source:)` would refuse. O(n).
+    ///
+    /// - Returns: the entries of the good lines, and why each skipped line was skipped.
+    public static func parseSkippingInvalid(_ text: String, source: String) -> (entries: [DictionaryEntry], skipped: [DictionaryError]) {
+        var skipped: [DictionaryError] = []
+        let entries = parse(text, source: source) { skipped.append($0) }
+        return (entries, skipped)
+    }
+
+    /// Parses a word list, handing each bad line's error to `invalid`, which throws to stop.
+    private static func parse<Failure: Error>(_ text: String, source: String, invalid: (DictionaryError) throws(Failure) -> Void) throws(Failure) -> [DictionaryEntry] {
         var entries: [DictionaryEntry] = []
         var lineNumber = 0
         // Split on LF scalars: as `Character`s, CR LF is one grapheme that never equals "\n".
@@ -51,10 +65,12 @@ extension DictionaryEntry {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             guard fields.count <= 3 else {
-                throw DictionaryError(source: source, line: lineNumber, reason: "expected 'word [frequency] [tag]', found \(fields.count) fields")
+                try invalid(DictionaryError(source: source, line: lineNumber, reason: "expected 'word [frequency] [tag]', found \(fields.count) fields"))
+                continue
             }
             if first.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw DictionaryError(source: source, line: lineNumber, reason: "the word contains a control character")
+                try invalid(DictionaryError(source: source, line: lineNumber, reason: "the word contains a control character"))
+                continue
             }
             var entry = DictionaryEntry(word: String(first))
             if fields.count >= 2 {
@@ -63,7 +79,8 @@ extension DictionaryEntry {
                 } else if fields.count == 2, !fields[1].contains(where: \.isNumber) {
                     entry.tag = String(fields[1])  // `word tag`, as jieba also accepts
                 } else {
-                    throw DictionaryError(source: source, line: lineNumber, reason: "the frequency '\(fields[1])' is not a whole number ≥ 0")
+                    try invalid(DictionaryError(source: source, line: lineNumber, reason: "the frequency '\(fields[1])' is not a whole number ≥ 0"))
+                    continue
                 }
             }
             if fields.count == 3 { entry.tag = String(fields[2]) }

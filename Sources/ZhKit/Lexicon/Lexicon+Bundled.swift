@@ -10,6 +10,8 @@ extension Lexicon {
     /// Set `ZHKIT_LEXICON` to the path of another compiled image to use that one instead.
     /// Loading reads the image in one go: a few milliseconds.
     public static func bundled() throws(SegmenterError) -> Lexicon {
+        // Without its script table the lexicon would read Traditional text as unknown characters.
+        if case .failure(let error) = HanScriptTable.bundled { throw .lexicon(error) }
         switch bundledLoad {
         case .success(let lexicon): return lexicon
         case .failure(let error): throw .lexicon(error)
@@ -54,6 +56,6 @@ extension Lexicon {
             done += n
         }
         let lexicon = try Lexicon.decode(UnsafeRawBufferPointer(buffer), source: path)
-        self.init(codes: lexicon.codes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
+        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
     }
 }

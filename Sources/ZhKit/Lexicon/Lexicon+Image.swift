@@ -16,11 +16,11 @@ extension Lexicon {
         writer.append(sourceHash)
         writer.append(unknownScore)
         writer.append(logTotal)
-        writer.append(UInt64(codes.count))
+        writer.append(UInt64(builtCodes.count))
         writer.append(UInt64(trie.keyCount))
-        writer.append(codes.basic)
-        writer.append(array: codes.supplementaryScalars)
-        writer.append(array: codes.supplementaryCodes)
+        writer.append(builtCodes.basic)
+        writer.append(array: builtCodes.supplementaryScalars)
+        writer.append(array: builtCodes.supplementaryCodes)
         writer.append(trie.slots)
         writer.append(array: model.start)
         writer.append(array: model.transition)
@@ -36,7 +36,7 @@ extension Lexicon {
             Result { () throws(DictionaryError) in try Lexicon.decode(raw, source: source) }
         }
         let lexicon = try decoded.get()
-        self.init(codes: lexicon.codes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
+        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
     }
 
     static func decode(_ image: UnsafeRawBufferPointer, source: String) throws(DictionaryError) -> Lexicon {

@@ -6,7 +6,13 @@
 /// characters, 〇 and ○, digits, `．`, `％`) are kept; others, such as `C++` or `T恤`, are left to
 /// ICU's rules.
 public final class Lexicon: Sendable {
+    /// The characters' codes, Traditional-only characters sharing their Simplified forms' codes.
     let codes: CharacterCodes
+    /// The codes as built, which an image keeps.
+    let builtCodes: CharacterCodes
+    /// The script of each character, for the Traditional variants that fold only in Traditional
+    /// text (`HanScriptTable`).
+    let script: HanScriptTable
     let trie: DoubleArrayTrie
     let model: CharacterModel
     /// log P of a character the lexicon has never seen: as if seen once.
@@ -20,7 +26,11 @@ public final class Lexicon: Sendable {
     public var wordCount: Int { trie.keyCount }
 
     init(codes: CharacterCodes, trie: DoubleArrayTrie, model: CharacterModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
-        self.codes = codes
+        // The image keeps the codes as built; Traditional text is read through them here, so that
+        // a lexicon built or loaded before the script table changed still reads it.
+        script = HanScriptTable.shared
+        builtCodes = codes
+        self.codes = codes.folding(script)
         self.trie = trie
         self.model = model
         self.unknownScore = unknownScore

@@ -60,7 +60,17 @@ public final class UserLexicon: Sendable {
             }
             return (word.unicodeScalars.map { code($0.value) }, probability + (characters - 1) * Self.coverageBonus)
         }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        trie = DoubleArrayTrie(sortedKeys: keyed.map(\.0), scores: keyed.map(\.1))
+        // Words that differ only by script (裡面, 裏面: both 里面's codes) are one key, with the
+        // better score.
+        var keys: [[Int32]] = []
+        var scores: [Float] = []
+        for (key, score) in keyed {
+            if key == keys.last { scores[scores.count - 1] = max(scores[scores.count - 1], score) } else {
+                keys.append(key)
+                scores.append(score)
+            }
+        }
+        trie = DoubleArrayTrie(sortedKeys: keys, scores: scores)
         let sortedExtra = extra.sorted { $0.key < $1.key }
         extraScalars = sortedExtra.map(\.key)
         extraCodes = sortedExtra.map(\.value)

@@ -40,8 +40,7 @@ struct AnnotateCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
-    var dictionaries: [String] = []
+    @OptionGroup var words: SegmenterOptions
 
     @Option(help: ArgumentHelp("A name model that 'zhkit train entities' wrote, instead of the bundled one.", valueName: "file"))
     var model: String?
@@ -118,7 +117,7 @@ struct AnnotateCommand: ParsableCommand {
             throw CorpusError(.software, ResourceFiles.missing(name, module: "ZhKitEntities"))
         }
         let tagger = noTagger ? nil : try model.map { path throws(CorpusError) in try loadNameTagger(path) } ?? NameTagger.bundled
-        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: tagger,
+        let extractor = EntityExtractor(segmenter: try words.segmenter(), tagger: tagger,
             referenceDate: referenceDate.flatMap(CalendarDate.init))
         var options = CorpusOptions()
         options.format = format

@@ -2,29 +2,6 @@ import ArgumentParser
 import ZhKit
 @_spi(Benchmarks) import ZhKitCorpus
 
-extension Segmenter.Engine: ExpressibleByArgument {}
-
-/// A segmenter for `engine` with the user dictionaries at `paths`, or a CLI error.
-func makeSegmenter(engine: Segmenter.Engine, dictionaries paths: [String]) throws(CorpusError) -> Segmenter {
-    var entries: [DictionaryEntry] = []
-    for path in paths {
-        let text = try InputFile(path: path).readText()
-        do {
-            entries += try DictionaryEntry.parse(text, source: path)
-        } catch {
-            throw CorpusError(.dataError, "bad dictionary: \(error)")
-        }
-    }
-    if !entries.isEmpty && engine == .icu {
-        throw CorpusError(.usage, "--dict needs the lexicon engine; ICU cannot take user words")
-    }
-    do {
-        return try Segmenter(engine: engine, userWords: entries)
-    } catch {
-        throw CorpusError(.software, "cannot start the \(engine) engine: \(error)")
-    }
-}
-
 /// `zhkit segment`: words of each input line, as text or JSONL.
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,8 +30,7 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "The segmentation engine: lexicon (ZhKit's lexicon and lattice) or icu (ICU alone).")
     var engine: Segmenter.Engine = .lexicon
 
-    @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary: 'word [frequency] [tag]' or one word per line. Repeatable; its words win over the general lexicon.", valueName: "file"))
-    var dictionaries: [String] = []
+    @OptionGroup var words: SegmenterOptions
 
     @Option(help: ArgumentHelp("The inputs' encoding: UTF-8 (the default, strict), an ICU converter name (GB18030, GBK, Big5, Big5-HKSCS, UTF-16, …) or auto.", valueName: "name"))
     var encoding = "UTF-8"
@@ -86,7 +62,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     func run() throws {
-        let segmenter = try makeSegmenter(engine: engine, dictionaries: dictionaries)
+        let segmenter = try words.segmenter(engine: engine)
         var standardOutput = StandardOutput()
         let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding), notice: printError)
         var failures: [CorpusError] = []

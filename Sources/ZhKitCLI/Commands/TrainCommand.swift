@@ -53,8 +53,7 @@ struct TrainEntitiesCommand: ParsableCommand {
     @Flag(help: "Add the political places the gazetteers know and the gold leaves untagged (a place as a modifier, 美国 in 美国总统, which ANNOTATION.md tags and UNER does not).")
     var completePlaces = false
 
-    @Option(name: .customLong("dict"), help: ArgumentHelp("A user dictionary (see 'zhkit segment --help'). Repeatable.", valueName: "file"))
-    var dictionaries: [String] = []
+    @OptionGroup var words: SegmenterOptions
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -69,7 +68,7 @@ struct TrainEntitiesCommand: ParsableCommand {
         let (trainDocuments, trainBytes) = try goldDocuments(train)
         let (devDocuments, _) = try dev.map { path throws(CorpusError) in try goldDocuments(path) } ?? ([], [])
         guard !trainDocuments.isEmpty else { throw CorpusError(.dataError, "'\(train)' holds no document") }
-        let extractor = EntityExtractor(segmenter: try makeSegmenter(engine: .lexicon, dictionaries: dictionaries), tagger: nil)
+        let extractor = EntityExtractor(segmenter: try words.segmenter(), tagger: nil)
         let started = Date()
         let source = NameTagger.trainingFingerprint(trainBytes, epochs: epochs, seed: seed, completingPlaces: completePlaces, dropout: dropout,
             pruning: prune)

@@ -12,7 +12,7 @@ struct ZhKitCommand: ParsableCommand {
         commandName: "zhkit",
         abstract: "Segment and annotate Chinese text; score segmentations and entities.",
         version: "0.2.0",
-        subcommands: [SegmentCommand.self, AnnotateCommand.self, EvalCommand.self, TrainCommand.self, DictionaryCommand.self]
+        subcommands: [SegmentCommand.self, AnnotateCommand.self, ConvertCommand.self, EvalCommand.self, TrainCommand.self, DictionaryCommand.self]
     )
 
     /// Parses the arguments and runs the command, reporting every failure as one line on stderr

@@ -722,6 +722,7 @@ struct NumberDateRecognizer {
     /// the day's DATE after a day (`7月11日早上` → XXXX-07-11, ANNOTATION.md).
     static let partsOfDay: [(String, ())] = [
         "上午", "早上", "早晨", "清晨", "凌晨", "中午", "午后", "下午", "傍晚", "黄昏", "晚上", "晚间", "夜晚", "夜间", "深夜", "午夜", "半夜",
+        "上昼", "下昼", "晏昼", "朝早", "晚黑",  // Cantonese
     ].map { ($0, ()) }
 
     /// `上午`, `傍晚`: a part of the day, as a word of its own (`上午好` is a greeting: none).
@@ -742,7 +743,8 @@ struct NumberDateRecognizer {
     /// Parts of the day that shift a clock's hours: `下午3点` is 15:00.
     static let dayPeriods: [(String, Int)] = [
         ("上午", 0), ("早上", 0), ("早晨", 0), ("清晨", 0), ("凌晨", 0), ("中午", 12), ("下午", 12), ("午后", 12), ("晚上", 12),
-        ("傍晚", 12), ("晚间", 12), ("夜里", 12), ("夜间", 12), ("早", 0), ("晚", 12),
+        ("傍晚", 12), ("晚间", 12), ("夜里", 12), ("夜间", 12), ("夜晚", 12), ("早", 0), ("晚", 12),
+        ("上昼", 0), ("下昼", 12), ("晏昼", 12), ("朝早", 0), ("晚黑", 12),  // Cantonese
     ]
 
     /// What may follow an hour with no minutes for it to be a clock time (`8点开始`, `8点前`,

@@ -11,6 +11,8 @@ enum Vocabulary {
         ("印度卢比", "INR"), ("俄罗斯卢布", "RUB"), ("巴基斯坦卢比", "PKR"), ("比索", "MXN"), ("缅元", "MMK"),
         ("瑞郎", "CHF"), ("法郎", "CHF"), ("先令", "KES"), ("奈拉", "NGN"), ("格里夫纳", "UAH"), ("坚戈", "KZT"),
         ("特别提款权", "XDR"), ("比特币", "XBT"),
+        // Cantonese: Hong Kong's dollar (`五十蚊`, `港纸`).
+        ("蚊", "HKD"), ("港纸", "HKD"),
         ("元", "CNY"), ("圆", "CNY"), ("块钱", "CNY"),
     ]
 
@@ -98,6 +100,8 @@ enum Vocabulary {
         ("上个星期", nil), ("下个星期", nil), ("这周", nil), ("这个星期", nil), ("本世纪初", nil), ("上世纪末", nil),
         ("大前年", nil), ("大后年", nil), ("下个月初", nil), ("上个月底", nil), ("上个月初", nil), ("下个月底", nil), ("这个月底", nil),
         ("这个月初", nil), ("上礼拜", nil), ("下礼拜", nil), ("这礼拜", nil),
+        // Cantonese days, as Hong Kong writes them (in Simplified form: text is read folded).
+        ("听日", nil), ("琴日", nil), ("寻日", nil), ("前日", nil), ("后日", nil),
         // Quarters and halves, parts of a year: the year's value after one (`2021年前三季度`), none alone.
         ("前三季度", nil), ("前两季度", nil), ("一季度", nil), ("二季度", nil), ("三季度", nil), ("四季度", nil), ("前三个季度", nil),
         // Lunar new-year days: no Gregorian value without the year.

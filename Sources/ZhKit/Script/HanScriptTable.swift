@@ -104,31 +104,26 @@ package struct ScriptEvidence: Sendable {
 }
 
 extension HanScriptTable {
-    /// The names of OpenCC's tables among ZhKit's resources.
-    static let resourceNames = (
-        traditionalToSimplified: "opencc-TSCharacters.txt", simplifiedToTraditional: "opencc-STCharacters.txt",
-        variants: ["opencc-TWVariants.txt", "opencc-HKVariants.txt"]
-    )
-
     /// The bundled table, or one that folds nothing when its files are missing (`Lexicon.bundled()`
     /// says so).
     package static var shared: HanScriptTable { (try? bundled.get()) ?? .empty }
 
     /// The table built from the OpenCC files among ZhKit's resources, loaded once per process.
-    package static let bundled: Result<HanScriptTable, DictionaryError> = Result { () throws(DictionaryError) in
-        func text(_ name: String) throws(DictionaryError) -> String {
-            guard let path = ResourceFiles.path(of: name, module: "ZhKit") else {
-                throw DictionaryError(source: name, line: 0, reason: ResourceFiles.missing(name, module: "ZhKit"))
-            }
-            do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw DictionaryError(source: path, line: 0, reason: "cannot read it: \(error.localizedDescription)")
-            }
+    package static let bundled = Result { () throws(DictionaryError) -> HanScriptTable in
+        HanScriptTable(
+            traditionalToSimplified: try openCCTable("TSCharacters"), simplifiedToTraditional: try openCCTable("STCharacters"),
+            variants: [try openCCTable("TWVariants"), try openCCTable("HKVariants")])
+    }
+
+    /// The text of OpenCC's table `name` (`TSCharacters`, …) among ZhKit's resources.
+    static func openCCTable(_ name: String) throws(DictionaryError) -> String {
+        let file = "opencc-\(name).txt"
+        guard let path = ResourceFiles.path(of: file, module: "ZhKit") else {
+            throw DictionaryError(source: file, line: 0, reason: ResourceFiles.missing(file, module: "ZhKit"))
         }
-        let names = resourceNames
-        return HanScriptTable(
-            traditionalToSimplified: try text(names.traditionalToSimplified),
-            simplifiedToTraditional: try text(names.simplifiedToTraditional),
-            variants: try names.variants.map { name throws(DictionaryError) in try text(name) })
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw DictionaryError(source: path, line: 0, reason: "cannot read it: \(error.localizedDescription)")
+        }
     }
 
     /// Builds the table from the text of OpenCC's `TSCharacters`, `STCharacters` and variant

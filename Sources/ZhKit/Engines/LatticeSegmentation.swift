@@ -14,6 +14,8 @@ struct LatticeSegmenter {
     let userWords: UserLexicon?
     /// The script of the text, or `nil` to tell it from the text as it goes.
     let script: ChineseScript?
+    /// The lexicon's script class of each BMP character (`HanScriptTable`), read once a character.
+    let scriptClasses: UnsafeMutablePointer<UInt8>
 
     /// Knobs of the lattice, fixed by evaluation (see the README's accuracy table).
     struct Tuning {
@@ -61,6 +63,7 @@ struct LatticeSegmenter {
         self.lexicon = lexicon
         self.userWords = userWords
         self.script = script
+        scriptClasses = lexicon.script.classes.pointer
         wordBonus = userWords == nil ? tuning.wordBonus : tuning.wordBonusWithUserWords
     }
 
@@ -69,6 +72,8 @@ struct LatticeSegmenter {
     final class Workspace {
         private(set) var capacity = 0
         private(set) var scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
+        /// The characters with Traditional-only ones in their Simplified forms, for the number grammar.
+        private(set) var numberScalars = UnsafeMutablePointer<UInt32>.allocate(capacity: 1)
         private(set) var offsets = UnsafeMutablePointer<Int>.allocate(capacity: 1)  // one more than characters
         private(set) var codes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         private(set) var userCodes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -105,6 +110,7 @@ struct LatticeSegmenter {
             deallocate()
             capacity = max(count + 1, capacity * 2, 256)
             scalars = .allocate(capacity: capacity)
+            numberScalars = .allocate(capacity: capacity)
             offsets = .allocate(capacity: capacity)
             codes = .allocate(capacity: capacity)
             userCodes = .allocate(capacity: capacity)
@@ -115,6 +121,7 @@ struct LatticeSegmenter {
 
         private func deallocate() {
             scalars.deallocate()
+            numberScalars.deallocate()
             offsets.deallocate()
             codes.deallocate()
             userCodes.deallocate()
@@ -135,6 +142,7 @@ struct LatticeSegmenter {
     func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into spans: inout [TokenSpan], workspace w: Workspace) {
         w.reserve(range.count)
         let scalars = w.scalars
+        let numberScalars = w.numberScalars
         let offsets = w.offsets
         let codes = w.codes
         let userCodes = w.userCodes
@@ -146,7 +154,7 @@ struct LatticeSegmenter {
         var index = range.lowerBound
         var hasNumbers = false
         let lexiconCodes = lexicon.codes
-        let scriptTable = lexicon.script
+        let scriptClasses = self.scriptClasses
         var evidence = ScriptEvidence()
         var hasVariants = false
         while index < range.upperBound {
@@ -154,10 +162,15 @@ struct LatticeSegmenter {
             scalars[n] = scalar
             offsets[n] = index
             codes[n] = lexiconCodes.code(of: scalar)
-            let scriptClass = scriptTable.scriptClass(of: scalar)
-            evidence.add(scriptClass)
-            hasVariants = hasVariants || scriptClass == .traditionalVariant
-            hasNumbers = hasNumbers || NumberGrammar.isDigit(scalar) || NumberGrammar.isChineseNumeral(scalar)
+            var simplified = scalar  // what the number grammar reads: 萬 as 万, 兩 as 两
+            if scalar >= 0x10000 || scriptClasses[Int(scalar)] != 0 {
+                let scriptClass = lexicon.script.scriptClass(of: scalar)
+                evidence.add(scriptClass)
+                hasVariants = hasVariants || scriptClass == .traditionalVariant
+                simplified = lexicon.script.folded(scalar, inTraditionalText: false)
+            }
+            numberScalars[n] = simplified
+            hasNumbers = hasNumbers || NumberGrammar.isDigit(simplified) || NumberGrammar.isChineseNumeral(simplified)
             n += 1
             index += length
         }
@@ -172,6 +185,7 @@ struct LatticeSegmenter {
         w.evidence.simplified += evidence.simplified
         w.evidence.traditional += evidence.traditional
         if hasVariants, (script ?? evidence.script ?? w.evidence.script) == .traditional {
+            let scriptTable = lexicon.script
             for k in 0..<n where scriptTable.scriptClass(of: scalars[k]) == .traditionalVariant {
                 codes[k] = lexiconCodes.code(of: scriptTable.folded(scalars[k], inTraditionalText: true))
             }
@@ -196,7 +210,7 @@ struct LatticeSegmenter {
         }
         if hasNumbers {
             w.scalarArray.removeAll(keepingCapacity: true)
-            w.scalarArray.append(contentsOf: UnsafeBufferPointer(start: scalars, count: n))
+            w.scalarArray.append(contentsOf: UnsafeBufferPointer(start: numberScalars, count: n))
         }
 
         let trie = lexicon.trie

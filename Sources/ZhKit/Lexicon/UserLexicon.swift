@@ -75,7 +75,8 @@ public final class UserLexicon: Sendable {
         extraScalars = sortedExtra.map(\.key)
         extraCodes = sortedExtra.map(\.value)
         baseCodeCount = lexicon.codes.count
-        numberTemplates = NumberTemplates(words: frequencies.keys)
+        // The number grammar reads Traditional-only characters folded (萬 as 万): so do its templates.
+        numberTemplates = NumberTemplates(words: frequencies.keys.map { lexicon.script.folded($0, inTraditionalText: false) })
         templateScore = Self.defaultLogFrequency - lexicon.logTotal
     }
 

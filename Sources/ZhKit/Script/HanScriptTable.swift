@@ -33,7 +33,8 @@ package struct HanScriptTable: Sendable {
 
     /// The class of every BMP character (Han characters outside the BMP are looked up in
     /// `supplementaryClasses`).
-    private let classes: FrozenArray<UInt8>
+    /// Read by the lattice directly: one load a character.
+    let classes: FrozenArray<UInt8>
     private let supplementaryClasses: [UInt32: Class]
     /// The Simplified form of each character of class `traditional` or `traditionalVariant`.
     private let simplifiedForms: [UInt32: UInt32]
@@ -63,6 +64,15 @@ package struct HanScriptTable: Sendable {
         case .traditionalVariant where traditional: simplifiedForms[scalar] ?? scalar
         default: scalar
         }
+    }
+
+    /// `text` with each character folded as `folded(_:inTraditionalText:)` does. O(n).
+    package func folded(_ text: some StringProtocol, inTraditionalText traditional: Bool) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(Unicode.Scalar(folded(scalar.value, inTraditionalText: traditional)) ?? scalar)
+        }
+        return String(scalars)
     }
 
     /// The characters that fold, with their Simplified forms, and whether each folds only in
@@ -163,19 +173,37 @@ extension HanScriptTable {
     }
 
     /// The single-character entries of an OpenCC table: each key with its forms, first the default.
+    /// Read as bytes (a `String` split costs ten times as much at every start of the process). O(n).
     static func entries(_ text: String) -> [(UInt32, [UInt32])] {
         var entries: [(UInt32, [UInt32])] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 2, let key = single(fields[0]) else { continue }
-            let forms = fields[1].split(separator: " ").compactMap(single)
-            if !forms.isEmpty { entries.append((key, forms)) }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                var lineEnd = index
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { index = lineEnd + 1 }
+                guard bytes[index] != 0x23 else { continue }  // `#`
+                // Fields: the key, a tab, then forms separated by spaces; a field of one scalar only.
+                var fields: [[UInt32]] = [[]]
+                var position = index
+                while position < lineEnd {
+                    let byte = bytes[position]
+                    if byte == 0x09 || byte == 0x20 || byte == 0x0D {
+                        if !fields[fields.count - 1].isEmpty { fields.append([]) }
+                        position += 1
+                        continue
+                    }
+                    let (scalar, length) = decodeScalarAndLength(bytes, at: position)
+                    fields[fields.count - 1].append(scalar)
+                    position += length
+                }
+                if fields.last?.isEmpty == true { fields.removeLast() }
+                guard fields.count >= 2, fields[0].count == 1 else { continue }
+                let forms = fields[1...].filter { $0.count == 1 }.map { $0[0] }
+                if !forms.isEmpty { entries.append((fields[0][0], forms)) }
+            }
         }
         return entries
-    }
-
-    private static func single(_ field: Substring) -> UInt32? {
-        let scalars = field.unicodeScalars
-        return scalars.count == 1 ? scalars.first!.value : nil
     }
 }

@@ -34,7 +34,8 @@ import json, sys
 engine, configuration, corpus, path = sys.argv[1:5]
 s = json.load(open(path))
 f = lambda key: f"{s[key]:.3f}"
-print(f"| {engine} | {configuration} | {corpus.upper()} | {f('precision')} | {f('recall')} | **{f('f1')}** | {f('oov_recall')} | {f('iv_recall')} |")
+name = {"pku": "PKU", "msr": "MSR", "cityu": "CityU", "as": "AS"}[corpus]
+print(f"| {engine} | {configuration} | {name} | {f('precision')} | {f('recall')} | **{f('f1')}** | {f('oov_recall')} | {f('iv_recall')} |")
 PY
         done
     done

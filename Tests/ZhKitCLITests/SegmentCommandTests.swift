@@ -117,7 +117,7 @@ import Testing
         try Data("好词 10\n坏词 ten n\n".utf8).write(to: dictionary)
         let result = try CLIRunner.run(["segment", "--dict", dictionary.path], stdin: Data("你好\n".utf8))
         #expect(result.status == 65)
-        #expect(result.stderr == "zhkit: bad dictionary: \(dictionary.path):2: the frequency 'ten' is not a whole number ≥ 0\n")
+        #expect(result.stderr == "zhkit: bad dictionary: \(dictionary.path):2: the frequency 'ten' is not a whole number ≥ 0 (--dict-skip-invalid skips such lines)\n")
         let missing = try CLIRunner.run(["segment", "--dict", "/nonexistent/user.txt"], stdin: Data("你好\n".utf8))
         #expect(missing.status == 66)
         // The dictionary is read before the engine is chosen: a bad one is bad data (65) with

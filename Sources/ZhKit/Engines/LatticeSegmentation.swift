@@ -163,11 +163,14 @@ struct LatticeSegmenter {
             offsets[n] = index
             codes[n] = lexiconCodes.code(of: scalar)
             var simplified = scalar  // what the number grammar reads: 萬 as 万, 兩 as 两
-            if scalar >= 0x10000 || scriptClasses[Int(scalar)] != 0 {
-                let scriptClass = lexicon.script.scriptClass(of: scalar)
+            // The class straight from the table: Simplified text meets Simplified-only characters
+            // (国, 们) at every turn, and they need a count, not the table's dictionaries.
+            let scriptClass = scalar < 0x10000
+                ? HanScriptTable.Class(rawValue: scriptClasses[Int(scalar)]) ?? .shared : lexicon.script.scriptClass(of: scalar)
+            if scriptClass != .shared {
                 evidence.add(scriptClass)
                 hasVariants = hasVariants || scriptClass == .traditionalVariant
-                simplified = lexicon.script.folded(scalar, inTraditionalText: false)
+                if scriptClass == .traditional { simplified = lexicon.script.folded(scalar, inTraditionalText: false) }
             }
             numberScalars[n] = simplified
             hasNumbers = hasNumbers || NumberGrammar.isDigit(simplified) || NumberGrammar.isChineseNumeral(simplified)

@@ -42,30 +42,10 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let converter: ScriptConverter
         do { converter = try ScriptConverter.bundled() } catch { throw CorpusError(.software, "cannot load the conversion tables: \(error)") }
-        var standardOutput = StandardOutput()
-        let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding), notice: printError)
-        var failures: [CorpusError] = []
-        for input in inputs {
-            do {
-                let reader = try input.file.open()
-                if input.found, let reason = InputReader.binaryReason(try reader.firstBlock()) {
-                    printError("skipped \(input.file.displayName): \(reason)")
-                    continue
-                }
-                guard let folder = output else {
-                    try convert(reader, name: input.file.displayName, converter: converter) { try standardOutput.write($0) }
-                    continue
-                }
-                let file = try OutputFile(path: folder + "/" + input.outputStem + "." + to.rawValue + ".txt")
-                try convert(reader, name: input.file.displayName, converter: converter) { try file.write($0) }
-                try file.commit()
-            } catch let error as CorpusError where input.found && error.code == .dataError {
-                printError(error.goingOn)
-                failures.append(error)
-            }
+        try transformTextInputs(files, encoding: encoding, output: output, suffix: "." + to.rawValue + ".txt", done: "converted") {
+            reader, name, write in
+            try convert(reader, name: name, converter: converter, write: write)
         }
-        try standardOutput.flush()
-        if let error = CorpusError.after(failures, of: inputs.count, done: "converted") { throw error }
     }
 
     /// Converts one input in blocks of whole lines (no phrase of the tables spans a line break).

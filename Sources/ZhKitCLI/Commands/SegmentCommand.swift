@@ -63,31 +63,10 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         let segmenter = try words.segmenter(engine: engine)
-        var standardOutput = StandardOutput()
-        let inputs = try expandInputs(files, encoding: InputEncoding(argument: encoding), notice: printError)
-        var failures: [CorpusError] = []
-        for input in inputs {
-            do {
-                let reader = try input.file.open()
-                if input.found, let reason = InputReader.binaryReason(try reader.firstBlock()) {
-                    printError("skipped \(input.file.displayName): \(reason)")
-                    continue
-                }
-                guard let folder = output else {
-                    try segment(reader, name: input.file.displayName, segmenter: segmenter) { try standardOutput.write($0) }
-                    continue
-                }
-                let file = try OutputFile(path: folder + "/" + input.outputStem + (format == .text ? ".seg.txt" : ".seg.jsonl"))
-                try segment(reader, name: input.file.displayName, segmenter: segmenter) { try file.write($0) }
-                try file.commit()
-            } catch let error as CorpusError where input.found && error.code == .dataError {
-                // A found file that is no good text is named; the others go on (as annotate does).
-                printError(error.goingOn)
-                failures.append(error)
-            }
+        try transformTextInputs(files, encoding: encoding, output: output, suffix: format == .text ? ".seg.txt" : ".seg.jsonl", done: "segmented") {
+            reader, name, write in
+            try segment(reader, name: name, segmenter: segmenter, write: write)
         }
-        try standardOutput.flush()
-        if let error = CorpusError.after(failures, of: inputs.count, done: "segmented") { throw error }
     }
 
     /// Segments one input and hands its output to `write`, a megabyte or a chunk at a time.

@@ -41,6 +41,14 @@ import Testing
         #expect(!Self.segmenter.tokens(in: "这是真的。由於").map(\.text).contains("由於"))
     }
 
+    @Test func regionalWordsAreInTheLexicon() throws {
+        let lexicon = try Lexicon.bundled()
+        // Taiwan's names for Eswatini and Mozambique (OpenCC's TWPhrases), in either script.
+        #expect(lexicon.contains("史瓦濟蘭"))
+        #expect(lexicon.contains("史瓦济兰"))
+        #expect(lexicon.contains("莫三比克"))
+    }
+
     @Test func scriptClassesComeFromOpenCCsTables() throws {
         let table = try HanScriptTable.bundled.get()
         #expect(table.scriptClass(of: ("萬" as Unicode.Scalar).value) == .traditional)

@@ -15,7 +15,9 @@ struct DictionaryCommand: ParsableCommand {
 
 /// The text sources of the default lexicon, in the order they are fingerprinted.
 enum LexiconSources {
-    static let wordLists = ["general.txt", "organizations.txt"]
+    /// The general lexicon, the organisations, and the words Taiwan and Hong Kong write their own
+    /// way (from OpenCC, in Simplified characters): the lists whose tags name places and bodies.
+    static let wordLists = ["general.txt", "organizations.txt", "regional.txt"]
     static let characterModel = "hmm.txt"
 
     static func files(in folder: String) -> [String] {
@@ -37,7 +39,7 @@ struct CompileDictionaryCommand: ParsableCommand {
         commandName: "compile",
         abstract: "Compile the lexicon sources into the image ZhKit loads.",
         discussion: """
-            Reads the word lists and the character model in SOURCES (general.txt, organizations.txt, hmm.txt) and \
+            Reads the word lists and the character model in SOURCES (general.txt, organizations.txt, regional.txt, hmm.txt) and \
             writes the compiled image to OUTPUT, whole or not at all. The image records a \
             fingerprint of its sources; the tests fail when the committed image is older than them. \
             The names file for entities (NAMES-OUTPUT) is derived from the lexicon's tags and the \
@@ -78,7 +80,7 @@ struct CompileDictionaryCommand: ParsableCommand {
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
         func gazetteer(_ name: String) throws(CorpusError) -> String { try InputFile(path: sources + "/" + name).readText() }
-        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self),
+        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self) + "\n" + String(decoding: contents[2], as: UTF8.self),
             organizations: String(decoding: contents[1], as: UTF8.self) + "\n" + (try gazetteer(NameSources.organizations)),
             places: try gazetteer(NameSources.places), surnames: try gazetteer(NameSources.surnames))
         try writeWhole(Array(names.utf8), to: namesOutput)

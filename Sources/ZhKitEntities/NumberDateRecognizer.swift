@@ -37,6 +37,7 @@ struct NumberDateRecognizer {
                 continue
             }
             if var candidate = longest(in: s, at: index) {
+                if let year = Self.republicYear(candidate, in: s) { candidate = year }
                 // `目标1`, `图2`: a number that labels an item of a list is no entity (rule 13).
                 if candidate.label == .cardinal, CharacterClass.isDigit(s[index]), Self.labelNounTable.matchEnding(in: s, at: index) {
                     index = candidate.range.upperBound
@@ -102,6 +103,18 @@ struct NumberDateRecognizer {
         }
         Self.markListedYears(&found, in: s)
         return found
+    }
+
+    /// `民国38年` → 1949, `民國115年` → 2026: a year of the Republic of China's calendar (year 1 is
+    /// 1912), as Taiwan dates its documents, with the era's name in the span; a month and day after
+    /// it join it as after any year. `nil` for any other candidate.
+    static func republicYear(_ candidate: Candidate, in s: [UInt32]) -> Candidate? {
+        let start = candidate.range.lowerBound
+        guard candidate.label == .date, start >= 2, s[start - 2] == 0x6C11, s[start - 1] == 0x56FD,  // 民国
+            let period = candidate.value?.period, period.rest.isEmpty, period.first.unit == .years,
+            let years = NumberReading.wholeNumber(period.first.amount), (1...500).contains(years)
+        else { return nil }
+        return Candidate(range: (start - 2)..<candidate.range.upperBound, label: .date, value: .date(DateValue(year: .exact(1911 + years))))
     }
 
     /// Characters that go on from an amount rather than name something after a year: 以上, 左右,

@@ -33,6 +33,18 @@ import ZhKit
         #expect(entities[2].value.map { "\($0)" } == "T15:30")
     }
 
+    @Test func yearsOfTheRepublicOfChinaCalendar() {
+        let dated = Self.extractor.entities(in: "民國115年10月10日")
+        #expect(dated.map(\.text) == ["民國115年10月10日"])
+        #expect(dated.map(\.label) == [.date])
+        #expect(dated.map { $0.value.map { "\($0)" } } == ["2026-10-10"])
+        #expect(described("民国三十八年") == described("民國三十八年"))
+        #expect(Self.extractor.entities(in: "中華民國113年度預算").map { $0.value.map { "\($0)" } } == ["2024"])
+        // Not an era: 人民国家, 建国38年来 (a period).
+        #expect(described("人民国家").isEmpty)
+        #expect(Self.extractor.entities(in: "建国38年来").map { $0.value.map { "\($0)" } } == ["P38Y"])
+    }
+
     @Test func cantoneseDaysTimesAndDollars() {
         let entities = Self.extractor.entities(in: "聽日下晝三點半開會，琴日佢畀咗五十蚊。")
         #expect(entities.map(\.text) == ["聽日下晝三點半", "琴日", "五十蚊"])

@@ -84,9 +84,11 @@ package struct HanScriptTable: Sendable {
     /// The script `scalars` are written in: Traditional when more of its characters are
     /// Traditional only than Simplified only, Simplified otherwise (also when it has none of
     /// either). O(n).
-    package func script(of scalars: some Sequence<UInt32>) -> ChineseScript {
+    package func script(of scalars: [UInt32]) -> ChineseScript {
         var evidence = ScriptEvidence()
-        for scalar in scalars { evidence.add(scriptClass(of: scalar)) }
+        scalars.withUnsafeBufferPointer { buffer in
+            for scalar in buffer { evidence.add(scriptClass(of: scalar)) }
+        }
         return evidence.script ?? .simplified
     }
 }

@@ -16,7 +16,8 @@ struct DictionaryCommand: ParsableCommand {
 /// The text sources of the default lexicon, in the order they are fingerprinted.
 enum LexiconSources {
     /// The general lexicon, the organisations, and the words Taiwan and Hong Kong write their own
-    /// way (from OpenCC, in Simplified characters): the lists whose tags name places and bodies.
+    /// way (from OpenCC, in Simplified characters). The name lists derive from the first two: the
+    /// name model is trained with them, and a regional place is a word here before it is a name.
     static let wordLists = ["general.txt", "organizations.txt", "regional.txt"]
     static let characterModel = "hmm.txt"
 
@@ -80,7 +81,7 @@ struct CompileDictionaryCommand: ParsableCommand {
         try writeWhole(lexicon.serialized(), to: output)
         printError("compiled \(lexicon.wordCount) words into \(output)")
         func gazetteer(_ name: String) throws(CorpusError) -> String { try InputFile(path: sources + "/" + name).readText() }
-        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self) + "\n" + String(decoding: contents[2], as: UTF8.self),
+        let names = NameLists.derive(fromGeneralLexicon: String(decoding: contents[0], as: UTF8.self),
             organizations: String(decoding: contents[1], as: UTF8.self) + "\n" + (try gazetteer(NameSources.organizations)),
             places: try gazetteer(NameSources.places), surnames: try gazetteer(NameSources.surnames))
         try writeWhole(Array(names.utf8), to: namesOutput)

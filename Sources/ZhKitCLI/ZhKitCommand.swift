@@ -10,7 +10,7 @@ import Glibc
 struct ZhKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhkit",
-        abstract: "Segment and annotate Chinese text; score segmentations and entities.",
+        abstract: "Segment, annotate and convert Chinese text, Simplified or Traditional; score segmentations and entities.",
         version: "0.2.0",
         subcommands: [SegmentCommand.self, AnnotateCommand.self, ConvertCommand.self, EvalCommand.self, TrainCommand.self, DictionaryCommand.self]
     )

@@ -274,9 +274,11 @@ struct LatticeSegmenter {
                     }
                 }
             }
-            // Numbers, with the unit that follows them.
+            // Numbers, with the unit that follows them; with user words, the number alone: their
+            // list says which numbers take units, through its templates (CityU writes `2 日`).
             if hasNumbers {
-                for end in NumberGrammar.numberEnds(w.scalarArray, from: i) {
+                let ends = NumberGrammar.numberEnds(w.scalarArray, from: i)
+                for end in ends where userWords == nil || end == ends.first {
                     let total = NumberGrammar.score + bonus + best[end]
                     if total > bestScore { bestScore = total; bestEnd = end }
                 }

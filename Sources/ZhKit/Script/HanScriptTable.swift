@@ -31,9 +31,8 @@ package struct HanScriptTable: Sendable {
         case traditionalVariant = 3
     }
 
-    /// The class of every BMP character (Han characters outside the BMP are looked up in
-    /// `supplementaryClasses`).
-    /// Read by the lattice directly: one load a character.
+    /// The class of every BMP character, which the lattice reads directly, one load a character
+    /// (Han characters outside the BMP are in `supplementaryClasses`).
     let classes: FrozenArray<UInt8>
     private let supplementaryClasses: [UInt32: Class]
     /// The Simplified form of each character of class `traditional` or `traditionalVariant`.

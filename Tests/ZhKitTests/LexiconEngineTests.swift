@@ -31,6 +31,16 @@ import Testing
         #expect(words("10年来") .first == "10")  // a duration is no date
     }
 
+    @Test func aWordListDecidesWhichNumbersTakeUnits() throws {
+        // A list without dates of the `D日` shape (CityU's) writes `2 日`; one with five or more
+        // (MSR's way) joins any such date; without a list, the grammar joins it.
+        let apart = try Segmenter(userWords: ["会议", "日"].map { DictionaryEntry(word: $0) })
+        #expect(words("会议2日举行", apart) == ["会议", "2", "日", "举行"])
+        let joined = try Segmenter(userWords: ["1日", "3日", "5日", "7日", "9日"].map { DictionaryEntry(word: $0) })
+        #expect(words("会议2日举行", joined).contains("2日"))
+        #expect(words("会议2日举行").contains("2日"))
+    }
+
     @Test func mixedScriptsFollowUAX29() {
         #expect(words("G20峰会和5G网络，COVID-19疫情") == ["G20", "峰会", "和", "5G", "网络", "，", "COVID", "-", "19", "疫情"])
         #expect(words("他说——好……") == ["他", "说", "——", "好", "……"])

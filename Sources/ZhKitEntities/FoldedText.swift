@@ -23,7 +23,7 @@ struct FoldedText {
     /// spaces between two numbers (ANNOTATION.md rule 13: `2018-11-29 18:59`, `05 14`), which
     /// fold only inside a digit group: spaced digits (`2 0 2 0年`) and thousands (`2 500亿`);
     /// each character is read in its Simplified form, the text being in `script`. O(n).
-    init(_ raw: [UInt32], script: ChineseScript = .simplified, table: HanScriptTable = .empty) {
+    init(_ raw: [UInt32], script: ChineseScript, table: HanScriptTable) {
         let traditional = script == .traditional
         scalars.reserveCapacity(raw.count)
         rawIndex.reserveCapacity(raw.count + 1)

@@ -208,7 +208,7 @@ struct NumberDateRecognizer {
     /// characters of the words and frames that do (第, 百分之, 近, 未来, 这, 上午, date words).
     static let starters: Set<UInt32> = {
         var set = Set<UInt32>([0x7B2C, 0x767E, 0x8FD1, 0x672A, 0x8FD9, 0x6570, 0x51E0, 0x4E0A, 0x6210, 0x53CC])  // 第 百 近 未 这 数 几 上 成 双
-        for (word, _) in Vocabulary.allDateWords { set.insert(word.unicodeScalars.first!.value) }
+        for (word, _) in Vocabulary.allDateWords + Vocabulary.tokenDateWords { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in dayPeriods { set.insert(word.unicodeScalars.first!.value) }
         for (word, _) in partsOfDay { set.insert(word.unicodeScalars.first!.value) }
         for scalar in Numeral.chineseDigitScalars { set.insert(scalar) }
@@ -401,7 +401,13 @@ struct NumberDateRecognizer {
         guard index < s.count else { return nil }
         if let negative = negative(in: s, at: index) { return negative }
         // Words that are dates by themselves.
-        if let (value, end) = Vocabulary.dateWordTable.match(in: s, at: index) {
+        // Those whose characters often belong to the words beside them (之后|日本, 钢琴|日) only as
+        // whole tokens.
+        let match = Vocabulary.dateWordTable.match(in: s, at: index)
+            ?? Vocabulary.tokenDateWordTable.match(in: s, at: index).flatMap { match in
+                tokenStarts[index] && (match.end >= s.count || tokenStarts[match.end]) ? match : nil
+            }
+        if let (value, end) = match {
             // A relative date takes its value from the reference date, if one is given.
             if value == nil, let referenceDate, let (relative, relativeEnd) = RelativeDate.table.match(in: s, at: index), relativeEnd == end {
                 return Candidate(range: index..<end, label: .date, value: relative.value(from: referenceDate))

@@ -100,8 +100,6 @@ enum Vocabulary {
         ("上个星期", nil), ("下个星期", nil), ("这周", nil), ("这个星期", nil), ("本世纪初", nil), ("上世纪末", nil),
         ("大前年", nil), ("大后年", nil), ("下个月初", nil), ("上个月底", nil), ("上个月初", nil), ("下个月底", nil), ("这个月底", nil),
         ("这个月初", nil), ("上礼拜", nil), ("下礼拜", nil), ("这礼拜", nil),
-        // Cantonese days, as Hong Kong writes them (in Simplified form: text is read folded).
-        ("听日", nil), ("琴日", nil), ("寻日", nil), ("前日", nil), ("后日", nil),
         // Quarters and halves, parts of a year: the year's value after one (`2021年前三季度`), none alone.
         ("前三季度", nil), ("前两季度", nil), ("一季度", nil), ("二季度", nil), ("三季度", nil), ("四季度", nil), ("前三个季度", nil),
         // Lunar new-year days: no Gregorian value without the year.
@@ -144,6 +142,12 @@ enum Vocabulary {
     /// Every word that is a date by itself.
     static let allDateWords = dateWords + weekdays + nearbyWeekdays
     static let dateWordTable = WordTable(allDateWords)
+
+    /// Date words that are dates only as whole tokens, their characters often being parts of the
+    /// words beside them (之后日本, 前日本, 钢琴日): the day words of Cantonese as Hong Kong writes
+    /// them (in Simplified form: text is read folded), and 前日, 后日.
+    static let tokenDateWords: [(String, EntityValue?)] = [("听日", nil), ("琴日", nil), ("寻日", nil), ("前日", nil), ("后日", nil)]
+    static let tokenDateWordTable = WordTable(tokenDateWords)
     static let currencyTable = WordTable(currencies)
     static let unitTable = WordTable(units)
     static let latinUnitTable = WordTable(latinUnits)

@@ -117,24 +117,13 @@ package struct ScriptEvidence: Sendable {
 extension HanScriptTable {
     /// The bundled table, or one that folds nothing when its files are missing (`Lexicon.bundled()`
     /// says so).
-    package static var shared: HanScriptTable { (try? bundled.get()) ?? .empty }
+    package static let shared: HanScriptTable = (try? bundled.get()) ?? .empty
 
     /// The table built from the OpenCC files among ZhKit's resources, loaded once per process.
     package static let bundled = Result { () throws(DictionaryError) -> HanScriptTable in
         HanScriptTable(
-            traditionalToSimplified: try openCCTable("TSCharacters"), simplifiedToTraditional: try openCCTable("STCharacters"),
-            variants: [try openCCTable("TWVariants"), try openCCTable("HKVariants")])
-    }
-
-    /// The text of OpenCC's table `name` (`TSCharacters`, …) among ZhKit's resources.
-    static func openCCTable(_ name: String) throws(DictionaryError) -> String {
-        let file = "opencc-\(name).txt"
-        guard let path = ResourceFiles.path(of: file, module: "ZhKit") else {
-            throw DictionaryError(source: file, line: 0, reason: ResourceFiles.missing(file, module: "ZhKit"))
-        }
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw DictionaryError(source: path, line: 0, reason: "cannot read it: \(error.localizedDescription)")
-        }
+            traditionalToSimplified: try OpenCCTable.text("TSCharacters"), simplifiedToTraditional: try OpenCCTable.text("STCharacters"),
+            variants: [try OpenCCTable.text("TWVariants"), try OpenCCTable.text("HKVariants")])
     }
 
     /// Builds the table from the text of OpenCC's `TSCharacters`, `STCharacters` and variant
@@ -173,38 +162,12 @@ extension HanScriptTable {
         self.init(classes: FrozenArray(classes), supplementaryClasses: supplementaryClasses, simplifiedForms: simplifiedForms)
     }
 
-    /// The single-character entries of an OpenCC table: each key with its forms, first the default.
-    /// Read as bytes (a `String` split costs ten times as much at every start of the process). O(n).
+    /// The single-character entries of an OpenCC table: each key with its single-character
+    /// forms, first the default.
     static func entries(_ text: String) -> [(UInt32, [UInt32])] {
-        var entries: [(UInt32, [UInt32])] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                var lineEnd = index
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                defer { index = lineEnd + 1 }
-                guard bytes[index] != 0x23 else { continue }  // `#`
-                // Fields: the key, a tab, then forms separated by spaces; a field of one scalar only.
-                var fields: [[UInt32]] = [[]]
-                var position = index
-                while position < lineEnd {
-                    let byte = bytes[position]
-                    if byte == 0x09 || byte == 0x20 || byte == 0x0D {
-                        if !fields[fields.count - 1].isEmpty { fields.append([]) }
-                        position += 1
-                        continue
-                    }
-                    let (scalar, length) = decodeScalarAndLength(bytes, at: position)
-                    fields[fields.count - 1].append(scalar)
-                    position += length
-                }
-                if fields.last?.isEmpty == true { fields.removeLast() }
-                guard fields.count >= 2, fields[0].count == 1 else { continue }
-                let forms = fields[1...].filter { $0.count == 1 }.map { $0[0] }
-                if !forms.isEmpty { entries.append((fields[0][0], forms)) }
-            }
+        OpenCCTable.entries(text).compactMap { key, forms in
+            let single = forms.filter { $0.count == 1 }.map { $0[0] }
+            return key.count == 1 && !single.isEmpty ? (key[0], single) : nil
         }
-        return entries
     }
 }

@@ -30,18 +30,15 @@ public struct ScriptConverter: Sendable {
         init(_ texts: [String]) {
             var nodeCount: UInt32 = 1
             for text in texts {
-                for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                    let fields = line.split(separator: "\t")
-                    guard fields.count >= 2, let form = fields[1].split(separator: " ").first else { continue }
-                    let key = fields[0].unicodeScalars
-                    guard let first = key.first?.value else { continue }
+                for (key, forms) in OpenCCTable.entries(text) {
+                    let form = forms[0].flatMap { UTF8.encode(Unicode.Scalar($0) ?? "\u{FFFD}")! }
                     guard key.count > 1 else {
-                        characters[first] = Array(form.utf8)
+                        characters[key[0]] = form
                         continue
                     }
                     var node: UInt32 = 0
                     for scalar in key {
-                        let edge = UInt64(node) << 32 | UInt64(scalar.value)
+                        let edge = UInt64(node) << 32 | UInt64(scalar)
                         if let child = edges[edge] {
                             node = child
                         } else {
@@ -50,7 +47,7 @@ public struct ScriptConverter: Sendable {
                             nodeCount += 1
                         }
                     }
-                    phraseForms[node] = Array(form.utf8)
+                    phraseForms[node] = form
                 }
             }
         }
@@ -99,7 +96,7 @@ public struct ScriptConverter: Sendable {
     }
 
     /// The converter over OpenCC's tables among ZhKit's resources, loaded once per process
-    /// (about 1 MB of tables: a few tenths of a second).
+    /// (about 1 MB of tables: a tenth of a second).
     ///
     /// - Throws: `DictionaryError` when a table is missing or unreadable.
     public static func bundled() throws(DictionaryError) -> ScriptConverter {
@@ -108,7 +105,7 @@ public struct ScriptConverter: Sendable {
 
     private static let bundledLoad = Result { () throws(DictionaryError) -> ScriptConverter in
         return ScriptConverter(
-            toTraditional: Table([try HanScriptTable.openCCTable("STCharacters"), try HanScriptTable.openCCTable("STPhrases")]),
-            toSimplified: Table([try HanScriptTable.openCCTable("TSCharacters"), try HanScriptTable.openCCTable("TSPhrases")]))
+            toTraditional: Table([try OpenCCTable.text("STCharacters"), try OpenCCTable.text("STPhrases")]),
+            toSimplified: Table([try OpenCCTable.text("TSCharacters"), try OpenCCTable.text("TSPhrases")]))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ZhKit
-@_spi(Benchmarks) import ZhKitCorpus
+import ZhKitCorpus
 
 extension ChineseScript: ExpressibleByArgument {}
 

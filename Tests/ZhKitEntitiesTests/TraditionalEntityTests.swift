@@ -49,5 +49,7 @@ import ZhKit
         let entities = Self.extractor.entities(in: "聽日下晝三點半開會，琴日佢畀咗五十蚊。")
         #expect(entities.map(\.text) == ["聽日下晝三點半", "琴日", "五十蚊"])
         #expect(entities.map { $0.value.map { "\($0)" } } == ["2026-12-01T15:30", "2026-11-29", "50 HKD"])
+        // Day words only as whole tokens: 之后|日本, 钢琴|日 hold none.
+        #expect(!Self.extractor.entities(in: "会议之后日本代表发言，世界钢琴日").contains { $0.label == .date })
     }
 }

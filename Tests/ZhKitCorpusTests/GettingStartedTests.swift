@@ -57,7 +57,7 @@ import ZhKitEntities
         options.format = .conllu
         print(document.formatted(options))   // the sentence in CoNLL-U, NER tags in MISC
         // Article: end
-        #expect(printed.first == "1 11 4")
+        #expect(printed.first == "1 10 4")
         #expect(printed.last?.contains("NER=B-PERSON") == true)
         lines.withLock { $0 = [] }
 

@@ -35,6 +35,15 @@ struct LatticeSegmenter {
         var rareCharacterScore: Float = -8
         /// The longest word the character model may propose.
         var maximumUnknownLength = 3
+        /// Whether personal names (`PersonNameModel`) are words of the lattice.
+        var personNames = true
+        /// log P(a word is a personal name), the name class's share of words, as the lattice
+        /// weighs it: chosen on the odd lines of CityU and AS (−4 to −6 are within 0.001 of F);
+        /// with the lexicon alone, −6 keeps PKU's F, whose standard splits names, unchanged.
+        var namePrior: Float = -6
+        var namePriorWithUserWords: Float = -4
+        /// How much likelier than the best reading as words a name must be to be proposed.
+        var nameMargin: Float = 0
 
         /// `ZHKIT_TUNING="bonus=3,hmm=1"` overrides the defaults, for experiments.
         static let current: Tuning = {
@@ -49,6 +58,10 @@ struct LatticeSegmenter {
                 case "hmm": tuning.characterModel = value != 0
                 case "rare": tuning.rareCharacterScore = value
                 case "maxlen": tuning.maximumUnknownLength = Int(value)
+                case "names": tuning.personNames = value != 0
+                case "nameprior": tuning.namePrior = value
+                case "usernameprior": tuning.namePriorWithUserWords = value
+                case "namemargin": tuning.nameMargin = value
                 default: break
                 }
             }
@@ -58,6 +71,9 @@ struct LatticeSegmenter {
 
     let tuning = Tuning.current
     let wordBonus: Float
+    /// Whether the lattice proposes personal names: always with the lexicon alone, and with user
+    /// words when their standard writes a name as one word (`UserLexicon.joinsPersonNames`).
+    let proposesNames: Bool
 
     init(lexicon: Lexicon, userWords: UserLexicon?, script: ChineseScript?) {
         self.lexicon = lexicon
@@ -65,6 +81,7 @@ struct LatticeSegmenter {
         self.script = script
         scriptClasses = lexicon.script.classes.pointer
         wordBonus = userWords == nil ? tuning.wordBonus : tuning.wordBonusWithUserWords
+        proposesNames = tuning.personNames && !lexicon.names.isEmpty && (userWords?.joinsPersonNames ?? true)
     }
 
     /// Scratch space reused from run to run, so that the hot path neither allocates nor pays
@@ -80,6 +97,10 @@ struct LatticeSegmenter {
         private(set) var breakable = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
         private(set) var best = UnsafeMutablePointer<Float>.allocate(capacity: 1)
         private(set) var route = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        /// The lexicon's score of the words of one, two and three characters starting at each
+        /// position (`unknownScore` for a single character it lacks, else `-infinity`), noted as
+        /// the lattice walks the trie, so that a name is weighed against them at no extra walk.
+        private(set) var shortWords = UnsafeMutablePointer<Float>.allocate(capacity: 1)
         /// The character model's scratch: scores and back pointers, four states per character,
         /// and the word ends it proposes.
         private(set) var viterbiCapacity = 0
@@ -117,6 +138,7 @@ struct LatticeSegmenter {
             breakable = .allocate(capacity: capacity)
             best = .allocate(capacity: capacity)
             route = .allocate(capacity: capacity)
+            shortWords = .allocate(capacity: capacity * 3)
         }
 
         private func deallocate() {
@@ -128,6 +150,7 @@ struct LatticeSegmenter {
             breakable.deallocate()
             best.deallocate()
             route.deallocate()
+            shortWords.deallocate()
         }
 
         deinit {
@@ -149,6 +172,7 @@ struct LatticeSegmenter {
         let breakable = w.breakable
         let best = w.best
         let route = w.route
+        let shortWords = w.shortWords
 
         var n = 0
         var index = range.lowerBound
@@ -217,6 +241,10 @@ struct LatticeSegmenter {
         }
 
         let trie = lexicon.trie
+        let names = lexicon.names
+        // Every code is below the table's count: code 0 and non-surnames read `absent`.
+        let surnames = proposesNames ? names.surnames.pointer : nil
+        let namePrior = userWords == nil ? tuning.namePrior : tuning.namePriorWithUserWords
         let unknown = lexicon.unknownScore + wordBonus
         let bonus = wordBonus
         best[n] = 0
@@ -230,6 +258,9 @@ struct LatticeSegmenter {
             if breakable[i + 1] {
                 bestScore = unknown + best[i + 1]
             }
+            shortWords[i * 3] = lexicon.unknownScore
+            shortWords[i * 3 + 1] = -.infinity
+            shortWords[i * 3 + 2] = -.infinity
             // Words starting here: the lexicon's and the user's, walked together along the same
             // characters, so that a lexicon word knows whether it is a user word too.
             var state = DoubleArrayTrie.root
@@ -244,6 +275,9 @@ struct LatticeSegmenter {
                     state = lexiconNext
                     userState = userNext
                     j += 1
+                    if j - i <= 3, lexiconNext >= 0, case let word = trie.scoreAt(lexiconNext), word > -.infinity {
+                        shortWords[i * 3 + j - i - 1] = word
+                    }
                     guard breakable[j] else { continue }
                     let userScore = userNext >= 0 ? userTrie.scoreAt(userNext) : -.infinity
                     var score = -Float.infinity
@@ -268,9 +302,29 @@ struct LatticeSegmenter {
                     state = next
                     j += 1
                     let word = trie.scoreAt(next)
+                    if j - i <= 3, word > -.infinity { shortWords[i * 3 + j - i - 1] = word }
                     if word > -.infinity, breakable[j] {
                         let total = word + bonus + best[j]
                         if total > bestScore { bestScore = total; bestEnd = j }
+                    }
+                }
+            }
+            // Personal names: a surname and one or two Han characters, when the name is likelier
+            // than the best reading of the same characters as words. A name earns what the
+            // characters it replaces would: the word bonus once a character, and with user words
+            // the coverage of the user words among them (吴 美惠 → 吴美惠), neither more nor less;
+            // else the longest name would always win, and names would swallow the words after them.
+            if let surnames, surnames[Int(codes[i])] > PersonNameModel.absent {
+                var end = i + 2
+                while end <= min(i + 3, n), CharacterClass.isHan(scalars[end - 1]) {
+                    defer { end += 1 }
+                    guard breakable[end] else { continue }
+                    let name = names.score(codes, i, end) + namePrior + Float(end - i) * bonus
+                    let total = name + (userWords.map { userCoverage($0, userCodes, i, end) } ?? 0) + best[end]
+                    // The reading as words costs trie walks: only for a name that would win.
+                    if total > bestScore, name - wordsScore(shortWords, i, end, bonus: bonus) > tuning.nameMargin {
+                        bestScore = total
+                        bestEnd = end
                     }
                 }
             }
@@ -336,6 +390,39 @@ struct LatticeSegmenter {
     @inline(__always)
     static func kind(of first: UInt32) -> TokenKind {
         NumberGrammar.isDigit(first) ? .number : (first == 0xFF05 ? .symbol : .ideographic)
+    }
+
+    /// The score of the best reading of the two or three characters `start..<end` as lexicon
+    /// words, each earning `bonus`, from the scores of the short words noted at each position
+    /// (`Workspace.shortWords`). O(1).
+    @inline(__always)
+    func wordsScore(_ shortWords: UnsafeMutablePointer<Float>, _ start: Int, _ end: Int, bonus: Float) -> Float {
+        let first = shortWords + start * 3
+        let second = first + 3
+        let twoSingles = first[0] + second[0] + 2 * bonus
+        if end - start == 2 { return max(twoSingles, first[1] + bonus) }
+        let thirdSingle = first[6] + bonus
+        return max(max(twoSingles + thirdSingle, first[1] + bonus + thirdSingle), max(first[0] + second[1] + 2 * bonus, first[2] + bonus))
+    }
+
+    /// The most coverage bonus user words earn within `userCodes[start..<end]` (a few characters).
+    func userCoverage(_ userWords: UserLexicon, _ userCodes: UnsafeMutablePointer<Int32>, _ start: Int, _ end: Int) -> Float {
+        var best = SIMD4<Float>(repeating: 0)
+        let length = end - start
+        for k in stride(from: length - 1, through: 0, by: -1) {
+            var covered = best[k + 1]
+            var state = DoubleArrayTrie.root
+            var j = start + k
+            while j < end, let next = userWords.trie.child(of: state, label: userCodes[j]) {
+                state = next
+                j += 1
+                if j - start - k > 1, userWords.trie.scoreAt(next) > -.infinity {
+                    covered = max(covered, Float(j - start - k - 1) * UserLexicon.coverageBonus + best[j - start])
+                }
+            }
+            best[k] = covered
+        }
+        return best[0]
     }
 
     /// The lexicon's score of a character as a word of its own, or the unknown-character score.

@@ -56,6 +56,6 @@ extension Lexicon {
             done += n
         }
         let lexicon = try Lexicon.decode(UnsafeRawBufferPointer(buffer), source: path)
-        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
+        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, names: lexicon.names, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
     }
 }

@@ -1,13 +1,14 @@
 /// The compiled form of a lexicon: one file, read in one go and copied into place.
 ///
-/// Layout (little-endian): the magic `ZHKLEX03`, the source hash (UInt64), the unknown-word
+/// Layout (little-endian): the magic `ZHKLEX04`, the source hash (UInt64), the unknown-word
 /// score and log total (Float32 each), the character code count and the word count (UInt64),
 /// then arrays, each as its element count (UInt64) followed by its elements: BMP codes (UInt16),
 /// supplementary scalars (UInt32) and codes (UInt16), trie slots (base Int32, check Int32, score
-/// Float32, interleaved), model start, transition and emission (Float32). Each array is one
+/// Float32, interleaved), model start, transition and emission (Float32), the name model's
+/// surnames, given-name characters and given-name lengths (Float32). Each array is one
 /// copy at load time: a 10 MB image loads in a few milliseconds.
 extension Lexicon {
-    static let magic: [UInt8] = Array("ZHKLEX03".utf8)
+    static let magic: [UInt8] = Array("ZHKLEX04".utf8)
 
     /// The lexicon as a compiled image. O(size).
     public func serialized() -> [UInt8] {
@@ -25,6 +26,9 @@ extension Lexicon {
         writer.append(array: model.start)
         writer.append(array: model.transition)
         writer.append(model.emission)
+        writer.append(names.surnames)
+        writer.append(names.givenCharacters)
+        writer.append(array: names.givenLengths)
         return writer.bytes
     }
 
@@ -36,7 +40,7 @@ extension Lexicon {
             Result { () throws(DictionaryError) in try Lexicon.decode(raw, source: source) }
         }
         let lexicon = try decoded.get()
-        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
+        self.init(codes: lexicon.builtCodes, trie: lexicon.trie, model: lexicon.model, names: lexicon.names, unknownScore: lexicon.unknownScore, logTotal: lexicon.logTotal, sourceHash: lexicon.sourceHash)
     }
 
     static func decode(_ image: UnsafeRawBufferPointer, source: String) throws(DictionaryError) -> Lexicon {
@@ -51,12 +55,14 @@ extension Lexicon {
             supplementaryCodes: try reader.readArray(), count: Int(codeCount))
         let trie = DoubleArrayTrie(slots: try reader.readFrozen(), keyCount: Int(keyCount))
         let model = CharacterModel(start: try reader.readArray(), transition: try reader.readArray(), emission: try reader.readFrozen())
+        let names = PersonNameModel(surnames: try reader.readFrozen(), givenCharacters: try reader.readFrozen(), givenLengths: try reader.readArray())
         guard basic.count == 0x10000, trie.slots.count > 0, model.start.count == 4, model.transition.count == 16,
-            model.emission.isEmpty || model.emission.count == codes.count * 4
+            model.emission.isEmpty || model.emission.count == codes.count * 4,
+            names.isEmpty || (names.surnames.count == codes.count && names.givenCharacters.count == codes.count * 3), names.givenLengths.count == 2
         else {
             throw DictionaryError(source: source, line: 0, reason: "the image's tables have the wrong sizes")
         }
-        return Lexicon(codes: codes, trie: trie, model: model, unknownScore: unknownScore, logTotal: logTotal, sourceHash: sourceHash)
+        return Lexicon(codes: codes, trie: trie, model: model, names: names, unknownScore: unknownScore, logTotal: logTotal, sourceHash: sourceHash)
     }
 }
 

@@ -15,6 +15,8 @@ public final class Lexicon: Sendable {
     let script: HanScriptTable
     let trie: DoubleArrayTrie
     let model: CharacterModel
+    /// Personal names, which the lattice proposes where no word covers them.
+    let names: PersonNameModel
     /// log P of a character the lexicon has never seen: as if seen once.
     let unknownScore: Float
     /// Natural log of the total frequency: turns a user's frequency into a score.
@@ -25,7 +27,7 @@ public final class Lexicon: Sendable {
     /// How many words the lexicon holds.
     public var wordCount: Int { trie.keyCount }
 
-    init(codes: CharacterCodes, trie: DoubleArrayTrie, model: CharacterModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
+    init(codes: CharacterCodes, trie: DoubleArrayTrie, model: CharacterModel, names: PersonNameModel, unknownScore: Float, logTotal: Float, sourceHash: UInt64) {
         // The image keeps the codes as built; Traditional text is read through them here, so that
         // a lexicon built or loaded before the script table changed still reads it.
         script = HanScriptTable.shared
@@ -33,6 +35,7 @@ public final class Lexicon: Sendable {
         self.codes = codes.folding(script)
         self.trie = trie
         self.model = model
+        self.names = names
         self.unknownScore = unknownScore
         self.logTotal = logTotal
         self.sourceHash = sourceHash
@@ -68,13 +71,15 @@ public final class Lexicon: Sendable {
 }
 
 extension Lexicon {
-    /// Builds a lexicon from word-list entries and the text of a character model.
+    /// Builds a lexicon from word-list entries, the text of a character model and a list of
+    /// surnames.
     ///
     /// Frequencies become log probabilities over their total; an entry with no frequency counts
-    /// as 1. Repeated words keep their last entry. O(n log n) in the number of entries.
+    /// as 1. Repeated words keep their last entry. The entries tagged `nr` (personal names) that
+    /// start with one of `surnames` teach the name model. O(n log n) in the number of entries.
     ///
     /// - Throws: `DictionaryError` when the character model cannot be read.
-    public static func build(entries: [DictionaryEntry], characterModel: String? = nil, sourceHash: UInt64 = 0) throws(DictionaryError) -> Lexicon {
+    public static func build(entries: [DictionaryEntry], characterModel: String? = nil, surnames: [String] = [], sourceHash: UInt64 = 0) throws(DictionaryError) -> Lexicon {
         // Keep the words the lattice can use; the last entry of a word wins.
         var frequencies: [String: Int] = [:]
         for entry in entries where !entry.word.isEmpty && entry.word.unicodeScalars.allSatisfy({ isLatticeScalar($0.value) }) {
@@ -108,7 +113,9 @@ extension Lexicon {
         let model = try characterModel.map { text throws(DictionaryError) in
             try CharacterModel.parse(text, source: "character model", codes: codes.code(of:), codeCount: codes.count)
         } ?? .empty
-        return Lexicon(codes: codes, trie: trie, model: model, unknownScore: -logTotal, logTotal: logTotal, sourceHash: sourceHash)
+        let names = surnames.isEmpty ? PersonNameModel.empty
+            : PersonNameModel(names: entries.lazy.filter { $0.tag == "nr" }.map(\.word), surnames: surnames, codes: codes)
+        return Lexicon(codes: codes, trie: trie, model: model, names: names, unknownScore: -logTotal, logTotal: logTotal, sourceHash: sourceHash)
     }
 }
 

@@ -20,9 +20,11 @@ enum LexiconSources {
     /// name model is trained with them, and a regional place is a word here before it is a name.
     static let wordLists = ["general.txt", "organizations.txt", "regional.txt"]
     static let characterModel = "hmm.txt"
+    /// The surnames of the name model, which learns given names from the general lexicon's.
+    static let surnames = NameSources.surnames
 
     static func files(in folder: String) -> [String] {
-        (wordLists + [characterModel]).map { folder + "/" + $0 }
+        (wordLists + [characterModel, surnames]).map { folder + "/" + $0 }
     }
 }
 
@@ -40,7 +42,8 @@ struct CompileDictionaryCommand: ParsableCommand {
         commandName: "compile",
         abstract: "Compile the lexicon sources into the image ZhKit loads.",
         discussion: """
-            Reads the word lists and the character model in SOURCES (general.txt, organizations.txt, regional.txt, hmm.txt) and \
+            Reads the word lists, the character model and the surnames in SOURCES (general.txt, organizations.txt, regional.txt, hmm.txt, \
+            surnames.txt) and \
             writes the compiled image to OUTPUT, whole or not at all. The image records a \
             fingerprint of its sources; the tests fail when the committed image is older than them. \
             The names file for entities (NAMES-OUTPUT) is derived from the lexicon's tags and the \
@@ -74,7 +77,11 @@ struct CompileDictionaryCommand: ParsableCommand {
         }
         let lexicon: Lexicon
         do {
-            lexicon = try Lexicon.build(entries: entries, characterModel: String(decoding: contents.last!, as: UTF8.self), sourceHash: fingerprint(contents))
+            let text = contents.map { String(decoding: $0, as: UTF8.self) }
+            let surnames = text[LexiconSources.wordLists.count + 1].split(whereSeparator: \.isNewline)
+                .filter { !$0.hasPrefix("#") }.map { String($0.trimmingCharacters(in: .whitespaces)) }
+            lexicon = try Lexicon.build(entries: entries, characterModel: text[LexiconSources.wordLists.count], surnames: surnames,
+                sourceHash: fingerprint(contents))
         } catch {
             throw CorpusError(.dataError, error.description)
         }

@@ -321,7 +321,7 @@ struct LatticeSegmenter {
                     guard breakable[end] else { continue }
                     let name = names.score(codes, i, end) + namePrior + Float(end - i) * bonus
                     let total = name + (userWords.map { userCoverage($0, userCodes, i, end) } ?? 0) + best[end]
-                    // The reading as words costs trie walks: only for a name that would win.
+                    // Weighed against the reading as words only when the name would win the path.
                     if total > bestScore, name - wordsScore(shortWords, i, end, bonus: bonus) > tuning.nameMargin {
                         bestScore = total
                         bestEnd = end

@@ -82,7 +82,7 @@ public final class UserLexicon: Sendable {
         // The number grammar reads Traditional-only characters folded (萬 as 万): so do its templates.
         numberTemplates = NumberTemplates(words: frequencies.keys.map { lexicon.script.folded($0, inTraditionalText: false) })
         templateScore = Self.defaultLogFrequency - lexicon.logTotal
-        joinsPersonNames = Self.joinsPersonNames(frequencies.keys, names: lexicon.names, codes: lexicon.codes)
+        joinsPersonNames = Self.writesNamesWhole(frequencies.keys, names: lexicon.names, codes: lexicon.codes)
     }
 
     /// A common surname is at least this share of names (36 surnames).
@@ -92,13 +92,15 @@ public final class UserLexicon: Sendable {
     /// do (林业厅, 马铃薯, 高压氧). The threshold sits between, near their geometric mean.
     static let nameShare = 0.07
 
-    static func joinsPersonNames(_ words: some Collection<String>, names: PersonNameModel, codes: CharacterCodes) -> Bool {
+    /// Whether a list of `words` writes personal names whole: `nameShare` of its three-character
+    /// words or more start with a common surname. O(words).
+    static func writesNamesWhole(_ words: some Collection<String>, names: PersonNameModel, codes: CharacterCodes) -> Bool {
         var threeCharacterWords = 0
         var named = 0
         for word in words where word.unicodeScalars.count == 3 {
             threeCharacterWords += 1
             let code = codes.code(of: word.unicodeScalars.first!.value)
-            if names.isSurname(code), names.surnames[Int(code)] >= commonSurname { named += 1 }
+            if !names.isEmpty, names.surnames[Int(code)] >= commonSurname { named += 1 }
         }
         return threeCharacterWords > 0 && Double(named) >= nameShare * Double(threeCharacterWords)
     }
